@@ -1,0 +1,18 @@
+//! # dmchain node
+//!
+//! A Substrate node for dmchain: Aura block production, GRANDPA finality, ParityDb storage, the
+//! standard RPC plus the registry's `registry_*` methods. `dmchain-node --dev` runs a one-node
+//! development chain; `--chain local` the four-validator local testnet.
+
+#![warn(missing_docs)]
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

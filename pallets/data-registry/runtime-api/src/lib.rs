@@ -1,0 +1,41 @@
+//! # Data Registry runtime API
+//!
+//! The queries a data user needs (D3.7 SVC-2, SVC-3, SVC-4), answered by the runtime without
+//! the caller decoding storage. The node serves them as `registry_*` JSON-RPC methods
+//! (`pallet-data-registry-rpc`); subxt clients call them directly as runtime APIs.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+pub use dmchain_primitives::{RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView};
+
+sp_api::decl_runtime_apis! {
+	/// Queries of the data registry. Every list is bounded by the registry's `MaxPageSize`.
+	pub trait DataRegistryApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// The record `id`, if it exists (SVC-2).
+		fn record(id: RecordId) -> Option<RecordView<AccountId, BlockNumber>>;
+
+		/// Every record anchoring the content `digest`, at most `limit`: who anchored the
+		/// payload, when and in which block (SVC-4).
+		fn records_by_hash(digest: [u8; 32], limit: u32) -> Vec<RecordView<AccountId, BlockNumber>>;
+
+		/// A page of `source`'s records in anchoring order, starting at `cursor` (a position,
+		/// a sequence number or a chain time), at most `limit` (SVC-2, SVC-3).
+		fn source_records(
+			source: SourceId,
+			cursor: RecordCursor,
+			limit: u32,
+		) -> RecordPage<AccountId, BlockNumber>;
+
+		/// The source `id`, if it exists (REP-1).
+		fn source(id: SourceId) -> Option<SourceView<AccountId, Balance, BlockNumber>>;
+	}
+}

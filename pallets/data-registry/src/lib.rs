@@ -1,0 +1,497 @@
+//! # Data Registry Pallet
+//!
+//! The data registry anchors IoT and smart-city data on dmchain the way ITU-T FG-DPM D3.7
+//! describes its data blockchain representation (clause 8.1) and data processing (clause 8.2):
+//! data sources are registered and bound to an owner, a device key and a data format; the
+//! device submits records (a content hash, typed metadata, its own time-stamp and a sequence
+//! number), singly or many at once; the chain adds its time-stamp and block number; an update is
+//! a new version that points to the one it replaces. Payloads stay off chain.
+//!
+//! ## Overview
+//!
+//! - **Sources** (REP-1): an owner registers a source naming the device account that will sign
+//!   its submissions, a data-format tag and a description. A deposit proportional to the entry's
+//!   size is held from the owner. The owner can suspend, resume and retire the source. Whether a
+//!   new source starts active or waits for an operator's approval is decided by
+//!   [`Config::SourceAdmission`]; operators and supervisors approve and freeze sources through
+//!   the [`dmchain_primitives::SourceControl`] trait this pallet implements.
+//! - **Records** (REP-2, REP-3, ACQ-1, PRC-1, PRC-3, AUTH-1): only the source's device may
+//!   submit. Sequence numbers strictly increase per source (a replay and an out-of-order number
+//!   are each refused with their own error, MON-3); a device time-stamp further in the future
+//!   than [`Config::MaxClockSkew`] is refused. A multi-record call is all or nothing and names
+//!   the offending record's position when it fails. Records are never changed or deleted.
+//! - **Indexes** (SVC-2..4): by record id, by content hash (who anchored this payload, when, in
+//!   which block), and by source in anchoring order with paging from an index, a sequence
+//!   number or a chain time. The queries are served by the runtime API in
+//!   `pallet-data-registry-runtime-api` and the node's `registry_*` JSON-RPC methods.
+//!
+//! ## Pallet API
+//!
+//! ### Dispatchable Functions
+//!
+//! By a source's owner:
+//! - [`Pallet::register_source`]: registers a source (holds the deposit).
+//! - [`Pallet::suspend_source`], [`Pallet::resume_source`]: pause and resume submissions.
+//! - [`Pallet::retire_source`]: ends the source for good; its records stay.
+//!
+//! By a source's device:
+//! - [`Pallet::submit_record`]: anchors one record (or a new version of one).
+//! - [`Pallet::submit_records`]: anchors many records in one call.
+//!
+//! ### Terminology
+//!
+//! - *Record id*: a source id and the record's position among that source's records.
+//! - *Version*: a record whose `replaces` names an earlier record of the same source. History
+//!   is linear: a record can be replaced once; the new version can be replaced in turn.
+//!
+//! ## Assumptions
+//!
+//! - Chain time comes from [`Config::UnixTime`] (pallet-timestamp in the runtime) and does not
+//!   go backwards, so records of a source are ordered by chain time as well as by index.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+mod queries;
+mod records;
+mod sources;
+#[cfg(test)]
+mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// The log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::data-registry";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use dmchain_primitives::{RecordId, RecordIndex, SourceAdmission, SourceId, SourceStatus};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			UnixTime,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// The pallet's configuration.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency source deposits are held in and record fees are paid from.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Chain time (REP-3): pallet-timestamp in the runtime.
+		type UnixTime: UnixTime;
+
+		/// Decides whether a new source starts active or waits for an operator's approval.
+		type SourceAdmission: SourceAdmission<Self::AccountId>;
+
+		/// The deposit held for a source entry, whatever its size.
+		#[pallet::constant]
+		type SourceDepositBase: Get<BalanceOf<Self>>;
+
+		/// The deposit held per byte of a source's format tag and description.
+		#[pallet::constant]
+		type SourceDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// The fee burnt per anchored record: records are kept for ever, so their storage is
+		/// paid once, on top of the transaction fee.
+		#[pallet::constant]
+		type RecordFee: Get<BalanceOf<Self>>;
+
+		/// The longest data-format tag, in bytes.
+		#[pallet::constant]
+		type MaxFormatTagLen: Get<u32>;
+
+		/// The longest source description, in bytes.
+		#[pallet::constant]
+		type MaxSourceMetadataLen: Get<u32>;
+
+		/// The most metadata entries a record may carry.
+		#[pallet::constant]
+		type MaxMetadataEntries: Get<u32>;
+
+		/// The longest metadata key, in bytes.
+		#[pallet::constant]
+		type MaxMetadataKeyLen: Get<u32>;
+
+		/// The longest text or bytes metadata value, in bytes.
+		#[pallet::constant]
+		type MaxMetadataValueLen: Get<u32>;
+
+		/// The most records one [`Pallet::submit_records`] call may carry (at most 65,535, so
+		/// that a rejected record's position fits the error).
+		#[pallet::constant]
+		type MaxRecordsPerCall: Get<u32>;
+
+		/// How far, in milliseconds, a device time-stamp may lie ahead of chain time.
+		#[pallet::constant]
+		type MaxClockSkew: Get<u64>;
+
+		/// The most records one query answers with.
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
+
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit for a source entry.
+		SourceDeposit,
+	}
+
+	/// The id the next registered source gets.
+	#[pallet::storage]
+	pub type NextSourceId<T: Config> = StorageValue<_, SourceId, ValueQuery>;
+
+	/// The registered sources.
+	///
+	/// TWOX-NOTE: source ids are assigned by the pallet, not chosen by users.
+	#[pallet::storage]
+	pub type Sources<T: Config> = StorageMap<_, Twox64Concat, SourceId, SourceInfoOf<T>>;
+
+	/// How many records each source has anchored and its last sequence number.
+	///
+	/// TWOX-NOTE: source ids are assigned by the pallet.
+	#[pallet::storage]
+	pub type ProgressOf<T: Config> =
+		StorageMap<_, Twox64Concat, SourceId, SourceProgress, ValueQuery>;
+
+	/// The anchored records, by source and position: a source's records are read in order by
+	/// position, without iteration.
+	///
+	/// TWOX-NOTE: both keys are assigned by the pallet.
+	#[pallet::storage]
+	pub type Records<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		SourceId,
+		Twox64Concat,
+		RecordIndex,
+		RecordOf<T>,
+	>;
+
+	/// Every record anchoring a content digest: the verification index (SVC-4).
+	#[pallet::storage]
+	pub type RecordsByHash<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, [u8; 32], Twox64Concat, RecordId, (), OptionQuery>;
+
+	/// For a replaced record, the position of the version that replaced it (same source).
+	///
+	/// TWOX-NOTE: the key is assigned by the pallet.
+	#[pallet::storage]
+	pub type SupersededBy<T: Config> = StorageMap<_, Twox64Concat, RecordId, RecordIndex>;
+
+	/// Events of the data registry.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A data source was registered.
+		SourceRegistered {
+			/// The new source's id.
+			source: SourceId,
+			/// The account that owns it.
+			owner: T::AccountId,
+			/// The device account that signs its submissions.
+			device: T::AccountId,
+			/// The status it starts in.
+			status: SourceStatus,
+			/// The deposit held from the owner.
+			deposit: BalanceOf<T>,
+		},
+		/// A source's status changed (suspended, resumed, retired, approved, frozen, unfrozen).
+		SourceStatusChanged {
+			/// The source.
+			source: SourceId,
+			/// Its status before.
+			from: SourceStatus,
+			/// Its status now.
+			to: SourceStatus,
+		},
+		/// One record was anchored by [`Pallet::submit_record`].
+		RecordAnchored {
+			/// The record's id.
+			id: RecordId,
+			/// The anchored content hash.
+			content: dmchain_primitives::ContentHash,
+			/// The record's sequence number.
+			sequence: u64,
+		},
+		/// Records were anchored by [`Pallet::submit_records`]: positions `first` to
+		/// `first + count - 1` of `source`.
+		RecordsAnchored {
+			/// The source.
+			source: SourceId,
+			/// The position of the first record of the call.
+			first: RecordIndex,
+			/// How many records the call anchored.
+			count: u32,
+		},
+		/// A record was replaced by a new version.
+		RecordSuperseded {
+			/// The replaced record.
+			previous: RecordId,
+			/// The new version.
+			by: RecordId,
+		},
+	}
+
+	/// Errors of the data registry.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No source has this id.
+		SourceNotFound,
+		/// Only the source's owner may do this.
+		NotSourceOwner,
+		/// Only the source's device account may submit its records.
+		NotSourceDevice,
+		/// The source waits for an operator's approval.
+		SourcePendingApproval,
+		/// The source is suspended.
+		SourceSuspended,
+		/// The source is frozen by a supervisor.
+		SourceFrozen,
+		/// The source is retired.
+		SourceRetired,
+		/// The source is not active, so it cannot be suspended.
+		SourceNotActive,
+		/// The source is not suspended, so it cannot be resumed.
+		SourceNotSuspended,
+		/// The source is not waiting for approval.
+		SourceNotPendingApproval,
+		/// The source is not frozen.
+		SourceNotFrozen,
+		/// The source is already frozen.
+		SourceAlreadyFrozen,
+		/// The data-format tag is empty.
+		EmptyFormatTag,
+		/// The data-format tag is not valid UTF-8.
+		InvalidFormatTag,
+		/// No more source ids are left.
+		SourceIdsExhausted,
+		/// The owner cannot pay the source deposit.
+		InsufficientDeposit,
+		/// The device cannot pay the record fee.
+		InsufficientRecordFee,
+		/// A multi-record call carried no record.
+		EmptyBatch,
+		/// The sequence number equals the source's last one: a replay.
+		SequenceReplayed,
+		/// The sequence number is below the source's last one.
+		SequenceOutOfOrder,
+		/// The device time-stamp is later than chain time plus the allowed clock skew.
+		DeviceTimeInFuture,
+		/// A metadata key is empty.
+		EmptyMetadataKey,
+		/// Two metadata entries have the same key.
+		DuplicateMetadataKey,
+		/// A metadata key or text value is not valid UTF-8.
+		InvalidUtf8,
+		/// The record named in `replaces` does not exist in this source.
+		ReplacedRecordNotFound,
+		/// The record named in `replaces` has already been replaced by another version.
+		ReplacedRecordSuperseded,
+		/// A record of a multi-record call was refused: `index` is its position in the call
+		/// (from 0), `reason` why.
+		BatchRecordRejected {
+			/// The position of the refused record in the call.
+			index: u16,
+			/// Why it was refused.
+			reason: RecordRejection,
+		},
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxRecordsPerCall::get() > 0, "MaxRecordsPerCall must be positive");
+			assert!(
+				T::MaxRecordsPerCall::get() <= u16::MAX as u32,
+				"MaxRecordsPerCall must fit the u16 position of BatchRecordRejected"
+			);
+			assert!(T::MaxFormatTagLen::get() > 0, "MaxFormatTagLen must be positive");
+			assert!(T::MaxMetadataKeyLen::get() > 0, "MaxMetadataKeyLen must be positive");
+			assert!(T::MaxPageSize::get() > 0, "MaxPageSize must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers a data source bound to its owner (the caller), a device account and a data
+		/// format (REP-1). A deposit of `SourceDepositBase + SourceDepositPerByte × (format
+		/// length + description length)` is held from the owner. The source starts active or
+		/// pending an operator's approval, as [`Config::SourceAdmission`] decides.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the owner.
+		///
+		/// - `device`: the account whose signature every submission of the source will carry.
+		/// - `format`: the data-format tag, non-empty UTF-8.
+		/// - `metadata`: the owner's description of the source (opaque bytes).
+		///
+		/// Emits [`Event::SourceRegistered`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::EmptyFormatTag`], [`Error::InvalidFormatTag`]: the format tag is unusable.
+		/// - [`Error::SourceIdsExhausted`]: no source id is left.
+		/// - [`Error::InsufficientDeposit`]: the owner cannot pay the deposit.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_source(
+			format.len() as u32 + metadata.len() as u32
+		))]
+		pub fn register_source(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			format: FormatTagOf<T>,
+			metadata: SourceMetadataOf<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_register_source(owner, device, format, metadata).map(|_| ())
+		}
+
+		/// Suspends an active source: its device cannot submit until the source is resumed.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the source's owner.
+		///
+		/// Emits [`Event::SourceStatusChanged`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::SourceNotFound`], [`Error::NotSourceOwner`].
+		/// - [`Error::SourceNotActive`]: only an active source can be suspended.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::suspend_source())]
+		pub fn suspend_source(origin: OriginFor<T>, source: SourceId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_owner_action(&who, source, sources::OwnerAction::Suspend)
+		}
+
+		/// Resumes a suspended source.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the source's owner.
+		///
+		/// Emits [`Event::SourceStatusChanged`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::SourceNotFound`], [`Error::NotSourceOwner`].
+		/// - [`Error::SourceNotSuspended`]: only a suspended source can be resumed.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::resume_source())]
+		pub fn resume_source(origin: OriginFor<T>, source: SourceId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_owner_action(&who, source, sources::OwnerAction::Resume)
+		}
+
+		/// Retires a source for good: it can never submit again; its records stay queryable
+		/// and its entry (and so its deposit) stays, since the records refer to it.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the source's owner.
+		///
+		/// Emits [`Event::SourceStatusChanged`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::SourceNotFound`], [`Error::NotSourceOwner`].
+		/// - [`Error::SourceFrozen`]: a frozen source stays frozen until a supervisor decides.
+		/// - [`Error::SourceRetired`]: the source is already retired.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::retire_source())]
+		pub fn retire_source(origin: OriginFor<T>, source: SourceId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_owner_action(&who, source, sources::OwnerAction::Retire)
+		}
+
+		/// Anchors one record of `source` (REP-2, PRC-1): its content hash, typed metadata,
+		/// device time-stamp and sequence number; the chain adds its time-stamp and block
+		/// number. With `record.replaces` set, the record is a new version of an earlier record
+		/// of the same source (PRC-3); the earlier one is kept unchanged.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the source's device account.
+		///
+		/// Emits [`Event::RecordAnchored`], and [`Event::RecordSuperseded`] for an update.
+		///
+		/// ## Errors
+		/// - [`Error::SourceNotFound`], [`Error::NotSourceDevice`].
+		/// - [`Error::SourcePendingApproval`], [`Error::SourceSuspended`],
+		///   [`Error::SourceFrozen`], [`Error::SourceRetired`]: the source cannot submit now.
+		/// - [`Error::SequenceReplayed`], [`Error::SequenceOutOfOrder`]: the sequence number is
+		///   not above the source's last one.
+		/// - [`Error::DeviceTimeInFuture`]: the device time-stamp is too far ahead.
+		/// - [`Error::EmptyMetadataKey`], [`Error::DuplicateMetadataKey`],
+		///   [`Error::InvalidUtf8`]: the metadata is malformed.
+		/// - [`Error::ReplacedRecordNotFound`], [`Error::ReplacedRecordSuperseded`]: the
+		///   version link is wrong.
+		/// - [`Error::InsufficientRecordFee`]: the device cannot pay the record fee.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::submit_record())]
+		pub fn submit_record(
+			origin: OriginFor<T>,
+			source: SourceId,
+			record: RecordInputOf<T>,
+		) -> DispatchResult {
+			let device = ensure_signed(origin)?;
+			Self::do_submit_record(&device, source, record)
+		}
+
+		/// Anchors many records of `source` in one call (D3.7 8.1: one or many operations per
+		/// submission), each stored and indexed exactly as [`Pallet::submit_record`] would.
+		/// All or nothing: the first refused record fails the whole call.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the source's device account.
+		///
+		/// - `records`: at most `MaxRecordsPerCall` records, sequence numbers increasing.
+		///
+		/// Emits [`Event::RecordsAnchored`], and [`Event::RecordSuperseded`] per update.
+		///
+		/// ## Errors
+		/// - [`Error::EmptyBatch`]: no record.
+		/// - [`Error::SourceNotFound`], [`Error::NotSourceDevice`], and the source-status errors
+		///   of [`Pallet::submit_record`].
+		/// - [`Error::BatchRecordRejected`]: the record at `index` was refused for `reason`.
+		/// - [`Error::InsufficientRecordFee`]: the device cannot pay the record fees.
+		///
+		/// ## Complexity
+		/// - O(n) in the number of records.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::submit_records(records.len() as u32))]
+		pub fn submit_records(
+			origin: OriginFor<T>,
+			source: SourceId,
+			records: BoundedVec<RecordInputOf<T>, T::MaxRecordsPerCall>,
+		) -> DispatchResult {
+			let device = ensure_signed(origin)?;
+			Self::do_submit_records(&device, source, records)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+//! Read-only queries behind the registry's runtime API (D3.7 SVC-2, SVC-3, SVC-4). None of
+//! them is called on chain; each answer is bounded by `MaxPageSize`.
+
+use crate::{
+	pallet::{Config, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy},
+	types::{BalanceOf, RecordOf},
+};
+use alloc::vec::Vec;
+use dmchain_primitives::{
+	MetadataEntry, RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceId,
+	SourceView,
+};
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+
+/// A record as the runtime API answers it.
+pub type RecordViewOf<T> =
+	RecordView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+/// A page of records as the runtime API answers it.
+pub type RecordPageOf<T> =
+	RecordPage<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+/// A source as the runtime API answers it.
+pub type SourceViewOf<T> =
+	SourceView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+impl<T: Config> Pallet<T> {
+	/// The record `id`, if it exists.
+	pub fn record(id: RecordId) -> Option<RecordViewOf<T>> {
+		let device = Sources::<T>::get(id.source)?.device;
+		Records::<T>::get(id.source, id.index).map(|record| Self::view(id, &device, record))
+	}
+
+	/// Every record anchoring `digest` (at most `limit`, capped at `MaxPageSize`): who
+	/// anchored the payload, when, in which block (SVC-4).
+	pub fn records_by_hash(digest: [u8; 32], limit: u32) -> Vec<RecordViewOf<T>> {
+		RecordsByHash::<T>::iter_key_prefix(digest)
+			.take(Self::page_size(limit))
+			.filter_map(Self::record)
+			.collect()
+	}
+
+	/// The source `id`, if it exists.
+	pub fn source(id: SourceId) -> Option<SourceViewOf<T>> {
+		let info = Sources::<T>::get(id)?;
+		let progress = ProgressOf::<T>::get(id);
+		Some(SourceView {
+			id,
+			owner: info.owner,
+			device: info.device,
+			format: info.format.into_inner(),
+			metadata: info.metadata.into_inner(),
+			status: info.status,
+			deposit: info.deposit,
+			registered_at: info.registered_at,
+			record_count: progress.record_count,
+			last_sequence: progress.last_sequence,
+		})
+	}
+
+	/// A page of `source`'s records in anchoring order, from `cursor`, at most `limit`
+	/// (capped at `MaxPageSize`). A sequence or time cursor is found by binary search: records
+	/// of a source are ordered by sequence number and by chain time (SVC-2, SVC-3).
+	pub fn source_records(source: SourceId, cursor: RecordCursor, limit: u32) -> RecordPageOf<T> {
+		let empty = RecordPage { records: Vec::new(), next: None };
+		let Some(info) = Sources::<T>::get(source) else { return empty };
+		let count = ProgressOf::<T>::get(source).record_count;
+		let start = match cursor {
+			RecordCursor::Index(index) => index,
+			RecordCursor::Sequence(sequence) =>
+				Self::first_index_where(source, count, |record| record.sequence >= sequence),
+			RecordCursor::ChainTime(time) =>
+				Self::first_index_where(source, count, |record| record.chain_time >= time),
+		};
+		let end = start.saturating_add(Self::page_size(limit) as u64).min(count);
+		let records = (start..end)
+			.filter_map(|index| {
+				let id = RecordId { source, index };
+				Records::<T>::get(source, index).map(|record| Self::view(id, &info.device, record))
+			})
+			.collect();
+		RecordPage { records, next: (end < count).then_some(end) }
+	}
+
+	/// The first position in `0..count` whose record satisfies `reached` (`count` if none),
+	/// for a predicate that is false and then true along the source's records.
+	fn first_index_where(
+		source: SourceId,
+		count: RecordIndex,
+		reached: impl Fn(&RecordOf<T>) -> bool,
+	) -> RecordIndex {
+		let (mut low, mut high) = (0, count);
+		while low < high {
+			let middle = low + (high - low) / 2;
+			if Records::<T>::get(source, middle).is_some_and(|record| reached(&record)) {
+				high = middle;
+			} else {
+				low = middle + 1;
+			}
+		}
+		low
+	}
+
+	fn page_size(limit: u32) -> usize {
+		limit.min(T::MaxPageSize::get()) as usize
+	}
+
+	fn view(id: RecordId, device: &T::AccountId, record: RecordOf<T>) -> RecordViewOf<T> {
+		let link = |index| RecordId { source: id.source, index };
+		RecordView {
+			id,
+			submitter: device.clone(),
+			content: record.content,
+			sequence: record.sequence,
+			device_time: record.device_time,
+			chain_time: record.chain_time,
+			block: record.block,
+			replaces: record.replaces.map(link),
+			superseded_by: SupersededBy::<T>::get(id).map(link),
+			metadata: record
+				.metadata
+				.into_iter()
+				.map(|entry| MetadataEntry {
+					key: entry.key.into_inner(),
+					value: entry
+						.value
+						.map_bytes(|bytes| Ok::<_, core::convert::Infallible>(bytes.into_inner()))
+						.unwrap_or_else(|never| match never {}),
+				})
+				.collect(),
+		}
+	}
+}

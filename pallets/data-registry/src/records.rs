@@ -1,0 +1,203 @@
+//! Anchoring records: authentication, checks, storage and indexes (D3.7 REP-2, REP-3, ACQ-1,
+//! PRC-1, PRC-3, PRC-4, MON-3).
+
+use crate::{
+	pallet::{
+		Config, Error, Event, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy,
+	},
+	sources::submission_blocker,
+	types::{MetadataOf, Record, RecordInputOf, RecordRejection, SourceProgress},
+};
+use dmchain_primitives::{MetadataValue, Millis, RecordId, RecordIndex, SourceId};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::Mutate,
+		tokens::{Fortitude, Precision, Preservation},
+		Get, UnixTime,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+
+impl<T: Config> From<RecordRejection> for Error<T> {
+	fn from(reason: RecordRejection) -> Self {
+		match reason {
+			RecordRejection::SequenceReplayed => Error::SequenceReplayed,
+			RecordRejection::SequenceOutOfOrder => Error::SequenceOutOfOrder,
+			RecordRejection::DeviceTimeInFuture => Error::DeviceTimeInFuture,
+			RecordRejection::EmptyMetadataKey => Error::EmptyMetadataKey,
+			RecordRejection::DuplicateMetadataKey => Error::DuplicateMetadataKey,
+			RecordRejection::InvalidUtf8 => Error::InvalidUtf8,
+			RecordRejection::ReplacedRecordNotFound => Error::ReplacedRecordNotFound,
+			RecordRejection::ReplacedRecordSuperseded => Error::ReplacedRecordSuperseded,
+		}
+	}
+}
+
+/// Where and when records are being anchored: fixed for one call.
+struct AnchorContext<T: Config> {
+	source: SourceId,
+	chain_time: Millis,
+	block: BlockNumberFor<T>,
+	latest_device_time: Millis,
+}
+
+impl<T: Config> Pallet<T> {
+	/// The chain's time-stamp, ms since the Unix epoch (REP-3).
+	pub fn chain_time() -> Millis {
+		u64::try_from(T::UnixTime::now().as_millis()).unwrap_or(u64::MAX)
+	}
+
+	pub(crate) fn do_submit_record(
+		device: &T::AccountId,
+		source: SourceId,
+		input: RecordInputOf<T>,
+	) -> DispatchResult {
+		let (ctx, mut progress) = Self::authenticate(device, source)?;
+		let content = input.content;
+		let sequence = input.sequence;
+		let index = Self::anchor(&ctx, &mut progress, input).map_err(Error::<T>::from)?;
+		Self::charge_record_fees(device, 1)?;
+		ProgressOf::<T>::insert(source, progress);
+		Self::deposit_event(Event::RecordAnchored {
+			id: RecordId { source, index },
+			content,
+			sequence,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_records(
+		device: &T::AccountId,
+		source: SourceId,
+		records: BoundedVec<RecordInputOf<T>, T::MaxRecordsPerCall>,
+	) -> DispatchResult {
+		ensure!(!records.is_empty(), Error::<T>::EmptyBatch);
+		let (ctx, mut progress) = Self::authenticate(device, source)?;
+		let first = progress.record_count;
+		let count = records.len() as u32;
+		for (position, input) in records.into_iter().enumerate() {
+			Self::anchor(&ctx, &mut progress, input).map_err(|reason| {
+				Error::<T>::BatchRecordRejected {
+					index: u16::try_from(position).unwrap_or(u16::MAX),
+					reason,
+				}
+			})?;
+		}
+		Self::charge_record_fees(device, count)?;
+		ProgressOf::<T>::insert(source, progress);
+		Self::deposit_event(Event::RecordsAnchored { source, first, count });
+		Ok(())
+	}
+
+	/// Checks that `device` signs for `source` and that the source may submit now (PRC-1);
+	/// returns the call's context and the source's progress.
+	fn authenticate(
+		device: &T::AccountId,
+		source: SourceId,
+	) -> Result<(AnchorContext<T>, SourceProgress), Error<T>> {
+		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+		ensure!(&info.device == device, Error::<T>::NotSourceDevice);
+		if let Some(blocked) = submission_blocker::<T>(info.status) {
+			return Err(blocked);
+		}
+		let chain_time = Self::chain_time();
+		let ctx = AnchorContext {
+			source,
+			chain_time,
+			block: frame_system::Pallet::<T>::block_number(),
+			latest_device_time: chain_time.saturating_add(T::MaxClockSkew::get()),
+		};
+		Ok((ctx, ProgressOf::<T>::get(source)))
+	}
+
+	/// Checks one record against the source's progress and stores it with its indexes.
+	/// Storage written before a later record of the same call fails is rolled back with the
+	/// call (every dispatch runs in its own storage layer).
+	fn anchor(
+		ctx: &AnchorContext<T>,
+		progress: &mut SourceProgress,
+		input: RecordInputOf<T>,
+	) -> Result<RecordIndex, RecordRejection> {
+		if let Some(last) = progress.last_sequence {
+			ensure!(input.sequence != last, RecordRejection::SequenceReplayed);
+			ensure!(input.sequence > last, RecordRejection::SequenceOutOfOrder);
+		}
+		ensure!(
+			input.device_time <= ctx.latest_device_time,
+			RecordRejection::DeviceTimeInFuture
+		);
+		Self::check_metadata(&input.metadata)?;
+		if let Some(previous) = input.replaces {
+			ensure!(previous < progress.record_count, RecordRejection::ReplacedRecordNotFound);
+			ensure!(
+				!SupersededBy::<T>::contains_key(RecordId { source: ctx.source, index: previous }),
+				RecordRejection::ReplacedRecordSuperseded
+			);
+		}
+
+		let index = progress.record_count;
+		let id = RecordId { source: ctx.source, index };
+		RecordsByHash::<T>::insert(input.content.digest, id, ());
+		if let Some(previous) = input.replaces {
+			let previous = RecordId { source: ctx.source, index: previous };
+			SupersededBy::<T>::insert(previous, index);
+			Self::deposit_event(Event::RecordSuperseded { previous, by: id });
+		}
+		Records::<T>::insert(
+			ctx.source,
+			index,
+			Record {
+				content: input.content,
+				sequence: input.sequence,
+				device_time: input.device_time,
+				chain_time: ctx.chain_time,
+				block: ctx.block,
+				replaces: input.replaces,
+				metadata: input.metadata,
+			},
+		);
+		// Cannot saturate: each record takes a distinct u64 sequence number, so a source has
+		// at most 2^64 records and the count reaches u64::MAX only after the last possible one.
+		progress.record_count = index.saturating_add(1);
+		progress.last_sequence = Some(input.sequence);
+		Ok(index)
+	}
+
+	/// Metadata keys are non-empty, distinct UTF-8; text values are UTF-8 (ACQ-1).
+	fn check_metadata(metadata: &MetadataOf<T>) -> Result<(), RecordRejection> {
+		for (position, entry) in metadata.iter().enumerate() {
+			ensure!(!entry.key.is_empty(), RecordRejection::EmptyMetadataKey);
+			ensure!(core::str::from_utf8(&entry.key).is_ok(), RecordRejection::InvalidUtf8);
+			if let MetadataValue::Text(text) = &entry.value {
+				ensure!(core::str::from_utf8(text).is_ok(), RecordRejection::InvalidUtf8);
+			}
+			ensure!(
+				!metadata[..position].iter().any(|earlier| earlier.key == entry.key),
+				RecordRejection::DuplicateMetadataKey
+			);
+		}
+		Ok(())
+	}
+
+	/// Burns `RecordFee × count` from the device, keeping its account alive.
+	fn charge_record_fees(device: &T::AccountId, count: u32) -> DispatchResult {
+		let fee = T::RecordFee::get().saturating_mul(count.into());
+		if !fee.is_zero() {
+			T::Currency::burn_from(
+				device,
+				fee,
+				Preservation::Preserve,
+				Precision::Exact,
+				Fortitude::Polite,
+			)
+			.map_err(|_| Error::<T>::InsufficientRecordFee)?;
+		}
+		Ok(())
+	}
+}

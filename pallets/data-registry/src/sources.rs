@@ -1,0 +1,173 @@
+//! Data sources: registration, life cycle and the [`SourceControl`] seam (D3.7 REP-1).
+
+use crate::{
+	pallet::{Config, Error, Event, HoldReason, NextSourceId, Pallet, Sources},
+	types::{BalanceOf, FormatTagOf, SourceInfo, SourceMetadataOf},
+};
+use dmchain_primitives::{SourceAdmission, SourceControl, SourceId, SourceStatus};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, Get},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The deposit held for a source entry with `bytes` bytes of format tag and description.
+	pub fn source_deposit(bytes: u32) -> BalanceOf<T> {
+		T::SourceDepositPerByte::get()
+			.saturating_mul(bytes.into())
+			.saturating_add(T::SourceDepositBase::get())
+	}
+
+	/// Registers a source for `owner`; returns its id.
+	pub(crate) fn do_register_source(
+		owner: T::AccountId,
+		device: T::AccountId,
+		format: FormatTagOf<T>,
+		metadata: SourceMetadataOf<T>,
+	) -> Result<SourceId, DispatchError> {
+		ensure!(!format.is_empty(), Error::<T>::EmptyFormatTag);
+		ensure!(core::str::from_utf8(&format).is_ok(), Error::<T>::InvalidFormatTag);
+		let id = NextSourceId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::SourceIdsExhausted)?;
+
+		let deposit = Self::source_deposit(format.len() as u32 + metadata.len() as u32);
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::SourceDeposit.into(), &owner, deposit)
+				.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		}
+		let status = match T::SourceAdmission::initial_status(&owner) {
+			SourceStatus::PendingApproval => SourceStatus::PendingApproval,
+			_ => SourceStatus::Active,
+		};
+		Sources::<T>::insert(
+			id,
+			SourceInfo {
+				owner: owner.clone(),
+				device: device.clone(),
+				format,
+				metadata,
+				status,
+				deposit,
+				registered_at: frame_system::Pallet::<T>::block_number(),
+			},
+		);
+		NextSourceId::<T>::put(next);
+		Self::deposit_event(Event::SourceRegistered { source: id, owner, device, status, deposit });
+		Ok(id)
+	}
+
+	/// Applies an owner's `action` to `source`: suspend, resume or retire.
+	pub(crate) fn do_owner_action(
+		who: &T::AccountId,
+		source: SourceId,
+		action: OwnerAction,
+	) -> DispatchResult {
+		Sources::<T>::try_mutate(source, |entry| {
+			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+			ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
+			let from = info.status;
+			let to = match (action, from) {
+				(OwnerAction::Suspend, SourceStatus::Active) => SourceStatus::Suspended,
+				(OwnerAction::Suspend, _) => return Err(Error::<T>::SourceNotActive.into()),
+				(OwnerAction::Resume, SourceStatus::Suspended) => SourceStatus::Active,
+				(OwnerAction::Resume, _) => return Err(Error::<T>::SourceNotSuspended.into()),
+				(OwnerAction::Retire, SourceStatus::Frozen) =>
+					return Err(Error::<T>::SourceFrozen.into()),
+				(OwnerAction::Retire, SourceStatus::Retired) =>
+					return Err(Error::<T>::SourceRetired.into()),
+				(OwnerAction::Retire, _) => SourceStatus::Retired,
+			};
+			info.status = to;
+			Self::deposit_event(Event::SourceStatusChanged { source, from, to });
+			Ok(())
+		})
+	}
+
+	/// Moves `source` to `to` for a [`SourceControl`] caller, if `allowed` accepts its current
+	/// status.
+	fn control_transition(
+		source: SourceId,
+		allowed: impl Fn(SourceStatus) -> Result<(), Error<T>>,
+		to: SourceStatus,
+	) -> DispatchResult {
+		Sources::<T>::try_mutate(source, |entry| {
+			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+			let from = info.status;
+			allowed(from)?;
+			info.status = to;
+			Self::deposit_event(Event::SourceStatusChanged { source, from, to });
+			Ok(())
+		})
+	}
+}
+
+impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
+	fn owner_of(source: SourceId) -> Option<T::AccountId> {
+		Sources::<T>::get(source).map(|info| info.owner)
+	}
+
+	fn status_of(source: SourceId) -> Option<SourceStatus> {
+		Sources::<T>::get(source).map(|info| info.status)
+	}
+
+	fn approve(source: SourceId) -> DispatchResult {
+		Self::control_transition(
+			source,
+			|from| match from {
+				SourceStatus::PendingApproval => Ok(()),
+				_ => Err(Error::<T>::SourceNotPendingApproval),
+			},
+			SourceStatus::Active,
+		)
+	}
+
+	fn freeze(source: SourceId) -> DispatchResult {
+		Self::control_transition(
+			source,
+			|from| match from {
+				SourceStatus::Frozen => Err(Error::<T>::SourceAlreadyFrozen),
+				SourceStatus::Retired => Err(Error::<T>::SourceRetired),
+				_ => Ok(()),
+			},
+			SourceStatus::Frozen,
+		)
+	}
+
+	fn unfreeze(source: SourceId) -> DispatchResult {
+		Self::control_transition(
+			source,
+			|from| match from {
+				SourceStatus::Frozen => Ok(()),
+				_ => Err(Error::<T>::SourceNotFrozen),
+			},
+			SourceStatus::Active,
+		)
+	}
+}
+
+/// What a source's owner may do to it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum OwnerAction {
+	/// Active to suspended.
+	Suspend,
+	/// Suspended to active.
+	Resume,
+	/// Anything but frozen or retired to retired.
+	Retire,
+}
+
+/// The error a submission gets from a source in `status`, or `None` if it may submit.
+pub(crate) fn submission_blocker<T: Config>(status: SourceStatus) -> Option<Error<T>> {
+	match status {
+		SourceStatus::Active => None,
+		SourceStatus::PendingApproval => Some(Error::<T>::SourcePendingApproval),
+		SourceStatus::Suspended => Some(Error::<T>::SourceSuspended),
+		SourceStatus::Frozen => Some(Error::<T>::SourceFrozen),
+		SourceStatus::Retired => Some(Error::<T>::SourceRetired),
+	}
+}

@@ -1,0 +1,883 @@
+//! Unit tests of the data registry: every call, every error, the indexes and the queries.
+//! Every test ends with the storage invariants of `try_state` (see `mock::build_and_execute`).
+
+use crate::{mock::*, pallet::*, types::*};
+use codec::{Decode, Encode};
+use dmchain_primitives::{
+	ContentHash, HashAlgorithm, MetadataEntry, MetadataValue, RecordCursor, RecordId,
+	SourceControl, SourceId, SourceStatus,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, Hooks},
+	BoundedVec,
+};
+use sp_runtime::traits::BadOrigin;
+
+fn tag(text: &str) -> FormatTagOf<Test> {
+	text.as_bytes().to_vec().try_into().unwrap()
+}
+
+fn description(text: &str) -> SourceMetadataOf<Test> {
+	text.as_bytes().to_vec().try_into().unwrap()
+}
+
+fn digest(payload: &str) -> [u8; 32] {
+	sp_io::hashing::blake2_256(payload.as_bytes())
+}
+
+fn entry(key: &[u8], value: MetadataValue<MetadataBytesOf<Test>>) -> MetadataEntry<MetadataKeyOf<Test>, MetadataBytesOf<Test>> {
+	MetadataEntry { key: key.to_vec().try_into().unwrap(), value }
+}
+
+fn text(value: &[u8]) -> MetadataValue<MetadataBytesOf<Test>> {
+	MetadataValue::Text(value.to_vec().try_into().unwrap())
+}
+
+/// A record with sequence `sequence`, anchoring the payload `reading-<sequence>`.
+fn input(sequence: u64) -> RecordInputOf<Test> {
+	RecordInput {
+		content: ContentHash {
+			algorithm: HashAlgorithm::Blake2b256,
+			digest: digest(&format!("reading-{sequence}")),
+		},
+		sequence,
+		device_time: GENESIS_TIME - 1_000,
+		replaces: None,
+		metadata: vec![
+			entry(b"pm25", MetadataValue::Decimal { mantissa: 1234, scale: 2 }),
+			entry(b"site", text(b"Harbour St")),
+		]
+		.try_into()
+		.unwrap(),
+	}
+}
+
+fn with_metadata(
+	sequence: u64,
+	entries: Vec<MetadataEntry<MetadataKeyOf<Test>, MetadataBytesOf<Test>>>,
+) -> RecordInputOf<Test> {
+	RecordInput { metadata: entries.try_into().unwrap(), ..input(sequence) }
+}
+
+fn batch(records: Vec<RecordInputOf<Test>>) -> BoundedVec<RecordInputOf<Test>, <Test as Config>::MaxRecordsPerCall> {
+	records.try_into().unwrap()
+}
+
+/// Registers a source of `OWNER` with device `DEVICE`; returns its id.
+fn register() -> SourceId {
+	register_with_device(DEVICE)
+}
+
+fn register_with_device(device: AccountId) -> SourceId {
+	let id = NextSourceId::<Test>::get();
+	assert_ok!(DataRegistry::register_source(
+		RuntimeOrigin::signed(OWNER),
+		device,
+		tag("air-quality/v1"),
+		description("{\"site\":\"harbour\"}"),
+	));
+	id
+}
+
+fn submit(source: SourceId, sequence: u64) {
+	assert_ok!(DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(sequence)));
+}
+
+fn status(source: SourceId) -> SourceStatus {
+	Sources::<Test>::get(source).unwrap().status
+}
+
+mod register_source {
+	use super::*;
+
+	#[test]
+	fn registers_and_holds_the_deposit() {
+		build_and_execute(|| {
+			let source = register();
+			let bytes = ("air-quality/v1".len() + "{\"site\":\"harbour\"}".len()) as u64;
+			let deposit = SOURCE_DEPOSIT_BASE + SOURCE_DEPOSIT_PER_BYTE * bytes;
+			assert_eq!(source, 0);
+			assert_eq!(NextSourceId::<Test>::get(), 1);
+			let info = Sources::<Test>::get(source).unwrap();
+			assert_eq!(info.owner, OWNER);
+			assert_eq!(info.device, DEVICE);
+			assert_eq!(info.status, SourceStatus::Active);
+			assert_eq!(info.deposit, deposit);
+			assert_eq!(info.registered_at, 1);
+			assert_eq!(
+				Balances::balance_on_hold(&HoldReason::SourceDeposit.into(), &OWNER),
+				deposit
+			);
+			System::assert_last_event(
+				Event::SourceRegistered {
+					source,
+					owner: OWNER,
+					device: DEVICE,
+					status: SourceStatus::Active,
+					deposit,
+				}
+				.into(),
+			);
+			assert_eq!(register(), 1, "ids count up");
+		});
+	}
+
+	#[test]
+	fn starts_pending_when_admission_requires_approval() {
+		build_and_execute(|| {
+			RequireApproval::set(true);
+			let source = register();
+			assert_eq!(status(source), SourceStatus::PendingApproval);
+		});
+	}
+
+	#[test]
+	fn needs_a_signed_origin() {
+		build_and_execute(|| {
+			assert_noop!(
+				DataRegistry::register_source(
+					RuntimeOrigin::none(),
+					DEVICE,
+					tag("x"),
+					description("")
+				),
+				BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_an_empty_format_tag() {
+		build_and_execute(|| {
+			assert_noop!(
+				DataRegistry::register_source(
+					RuntimeOrigin::signed(OWNER),
+					DEVICE,
+					tag(""),
+					description("")
+				),
+				Error::<Test>::EmptyFormatTag
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_a_format_tag_that_is_not_utf8() {
+		build_and_execute(|| {
+			assert_noop!(
+				DataRegistry::register_source(
+					RuntimeOrigin::signed(OWNER),
+					DEVICE,
+					vec![0xff, 0xfe].try_into().unwrap(),
+					description("")
+				),
+				Error::<Test>::InvalidFormatTag
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_an_owner_who_cannot_pay_the_deposit() {
+		build_and_execute(|| {
+			assert_noop!(
+				DataRegistry::register_source(
+					RuntimeOrigin::signed(PAUPER),
+					DEVICE,
+					tag("x"),
+					description("")
+				),
+				Error::<Test>::InsufficientDeposit
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_when_source_ids_are_exhausted() {
+		build_and_execute(|| {
+			NextSourceId::<Test>::put(SourceId::MAX);
+			assert_noop!(
+				DataRegistry::register_source(
+					RuntimeOrigin::signed(OWNER),
+					DEVICE,
+					tag("x"),
+					description("")
+				),
+				Error::<Test>::SourceIdsExhausted
+			);
+			NextSourceId::<Test>::put(0);
+		});
+	}
+
+	#[test]
+	fn refuses_oversized_inputs_at_decoding() {
+		build_and_execute(|| {
+			// A call carrying a 33-byte format tag (the bound is 32) does not decode.
+			let mut encoded = vec![3u8, 0u8]; // pallet index 3, call index 0
+			encoded.extend(DEVICE.encode());
+			encoded.extend(vec![b'a'; 33].encode());
+			encoded.extend(Vec::<u8>::new().encode());
+			assert!(RuntimeCall::decode(&mut &encoded[..]).is_err());
+		});
+	}
+}
+
+mod owner_actions {
+	use super::*;
+
+	#[test]
+	fn suspend_and_resume() {
+		build_and_execute(|| {
+			let source = register();
+			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
+			assert_eq!(status(source), SourceStatus::Suspended);
+			System::assert_last_event(
+				Event::SourceStatusChanged {
+					source,
+					from: SourceStatus::Active,
+					to: SourceStatus::Suspended,
+				}
+				.into(),
+			);
+			assert_ok!(DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source));
+			assert_eq!(status(source), SourceStatus::Active);
+			System::assert_last_event(
+				Event::SourceStatusChanged {
+					source,
+					from: SourceStatus::Suspended,
+					to: SourceStatus::Active,
+				}
+				.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn only_the_owner_may_act() {
+		build_and_execute(|| {
+			let source = register();
+			for who in [DEVICE, STRANGER] {
+				assert_noop!(
+					DataRegistry::suspend_source(RuntimeOrigin::signed(who), source),
+					Error::<Test>::NotSourceOwner
+				);
+				assert_noop!(
+					DataRegistry::resume_source(RuntimeOrigin::signed(who), source),
+					Error::<Test>::NotSourceOwner
+				);
+				assert_noop!(
+					DataRegistry::retire_source(RuntimeOrigin::signed(who), source),
+					Error::<Test>::NotSourceOwner
+				);
+			}
+			assert_noop!(DataRegistry::suspend_source(RuntimeOrigin::none(), source), BadOrigin);
+		});
+	}
+
+	#[test]
+	fn unknown_sources_are_not_found() {
+		build_and_execute(|| {
+			assert_noop!(
+				DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), 7),
+				Error::<Test>::SourceNotFound
+			);
+			assert_noop!(
+				DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), 7),
+				Error::<Test>::SourceNotFound
+			);
+			assert_noop!(
+				DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), 7),
+				Error::<Test>::SourceNotFound
+			);
+		});
+	}
+
+	#[test]
+	fn suspend_needs_an_active_source() {
+		build_and_execute(|| {
+			let source = register();
+			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
+			assert_noop!(
+				DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceNotActive
+			);
+		});
+	}
+
+	#[test]
+	fn resume_needs_a_suspended_source() {
+		build_and_execute(|| {
+			let source = register();
+			assert_noop!(
+				DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceNotSuspended
+			);
+			assert_ok!(DataRegistry::freeze(source));
+			assert_noop!(
+				DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceNotSuspended
+			);
+		});
+	}
+
+	#[test]
+	fn retire_is_final_and_keeps_records() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
+			assert_ok!(DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source));
+			assert_eq!(status(source), SourceStatus::Retired);
+			System::assert_last_event(
+				Event::SourceStatusChanged {
+					source,
+					from: SourceStatus::Suspended,
+					to: SourceStatus::Retired,
+				}
+				.into(),
+			);
+			assert_noop!(
+				DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceRetired
+			);
+			assert_noop!(
+				DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceNotSuspended
+			);
+			assert!(DataRegistry::record(RecordId { source, index: 0 }).is_some());
+		});
+	}
+
+	#[test]
+	fn a_frozen_source_cannot_be_retired_by_its_owner() {
+		build_and_execute(|| {
+			let source = register();
+			assert_ok!(DataRegistry::freeze(source));
+			assert_noop!(
+				DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceFrozen
+			);
+		});
+	}
+}
+
+mod source_control {
+	use super::*;
+
+	#[test]
+	fn approve_activates_a_pending_source() {
+		build_and_execute(|| {
+			RequireApproval::set(true);
+			let source = register();
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
+				Error::<Test>::SourcePendingApproval
+			);
+			assert_ok!(DataRegistry::approve(source));
+			assert_eq!(DataRegistry::status_of(source), Some(SourceStatus::Active));
+			System::assert_last_event(
+				Event::SourceStatusChanged {
+					source,
+					from: SourceStatus::PendingApproval,
+					to: SourceStatus::Active,
+				}
+				.into(),
+			);
+			assert_eq!(
+				DataRegistry::approve(source),
+				Err(Error::<Test>::SourceNotPendingApproval.into())
+			);
+			submit(source, 1);
+		});
+	}
+
+	#[test]
+	fn freeze_and_unfreeze() {
+		build_and_execute(|| {
+			let source = register();
+			assert_eq!(DataRegistry::owner_of(source), Some(OWNER));
+			assert_ok!(DataRegistry::freeze(source));
+			assert_eq!(DataRegistry::freeze(source), Err(Error::<Test>::SourceAlreadyFrozen.into()));
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
+				Error::<Test>::SourceFrozen
+			);
+			assert_ok!(DataRegistry::unfreeze(source));
+			assert_eq!(DataRegistry::unfreeze(source), Err(Error::<Test>::SourceNotFrozen.into()));
+			submit(source, 1);
+		});
+	}
+
+	#[test]
+	fn retired_and_unknown_sources_cannot_be_frozen() {
+		build_and_execute(|| {
+			let source = register();
+			assert_ok!(DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source));
+			assert_eq!(DataRegistry::freeze(source), Err(Error::<Test>::SourceRetired.into()));
+			assert_eq!(DataRegistry::freeze(9), Err(Error::<Test>::SourceNotFound.into()));
+			assert_eq!(DataRegistry::owner_of(9), None);
+			assert_eq!(DataRegistry::status_of(9), None);
+		});
+	}
+}
+
+mod submit_record {
+	use super::*;
+
+	#[test]
+	fn anchors_a_record_with_chain_time_and_block() {
+		build_and_execute(|| {
+			let source = register();
+			let before = Balances::free_balance(DEVICE);
+			System::set_block_number(5);
+			pallet_timestamp::Now::<Test>::put(GENESIS_TIME + 12_000);
+			submit(source, 10);
+
+			let record = Records::<Test>::get(source, 0).unwrap();
+			assert_eq!(record.sequence, 10);
+			assert_eq!(record.chain_time, GENESIS_TIME + 12_000);
+			assert_eq!(record.block, 5);
+			assert_eq!(record.device_time, GENESIS_TIME - 1_000);
+			assert_eq!(record.replaces, None);
+			assert_eq!(record.metadata, input(10).metadata);
+			let id = RecordId { source, index: 0 };
+			assert!(RecordsByHash::<Test>::contains_key(digest("reading-10"), id));
+			let progress = ProgressOf::<Test>::get(source);
+			assert_eq!(progress.record_count, 1);
+			assert_eq!(progress.last_sequence, Some(10));
+			assert_eq!(Balances::free_balance(DEVICE), before - RECORD_FEE);
+			System::assert_last_event(
+				Event::RecordAnchored { id, content: input(10).content, sequence: 10 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn only_the_device_may_submit() {
+		build_and_execute(|| {
+			let source = register();
+			for who in [OWNER, STRANGER] {
+				assert_noop!(
+					DataRegistry::submit_record(RuntimeOrigin::signed(who), source, input(1)),
+					Error::<Test>::NotSourceDevice
+				);
+			}
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::none(), source, input(1)),
+				BadOrigin
+			);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), 42, input(1)),
+				Error::<Test>::SourceNotFound
+			);
+		});
+	}
+
+	#[test]
+	fn a_suspended_or_retired_source_cannot_submit() {
+		build_and_execute(|| {
+			let source = register();
+			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
+				Error::<Test>::SourceSuspended
+			);
+			assert_ok!(DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source));
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
+				Error::<Test>::SourceRetired
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_a_replayed_sequence_number() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 5);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(5)),
+				Error::<Test>::SequenceReplayed
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_an_out_of_order_sequence_number() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 5);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(4)),
+				Error::<Test>::SequenceOutOfOrder
+			);
+			submit(source, 6);
+		});
+	}
+
+	#[test]
+	fn allows_the_clock_skew_and_not_a_millisecond_more() {
+		build_and_execute(|| {
+			let source = register();
+			let at_bound = RecordInput { device_time: GENESIS_TIME + MAX_CLOCK_SKEW, ..input(1) };
+			assert_ok!(DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, at_bound));
+			let beyond =
+				RecordInput { device_time: GENESIS_TIME + MAX_CLOCK_SKEW + 1, ..input(2) };
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, beyond),
+				Error::<Test>::DeviceTimeInFuture
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_malformed_metadata() {
+		build_and_execute(|| {
+			let source = register();
+			let cases = [
+				(vec![entry(b"", MetadataValue::Int(1))], Error::<Test>::EmptyMetadataKey),
+				(
+					vec![entry(b"a", MetadataValue::Int(1)), entry(b"a", MetadataValue::Bool(true))],
+					Error::<Test>::DuplicateMetadataKey,
+				),
+				(vec![entry(&[0xc3, 0x28], MetadataValue::Int(1))], Error::<Test>::InvalidUtf8),
+				(vec![entry(b"note", text(&[0xff]))], Error::<Test>::InvalidUtf8),
+			];
+			for (entries, error) in cases {
+				assert_noop!(
+					DataRegistry::submit_record(
+						RuntimeOrigin::signed(DEVICE),
+						source,
+						with_metadata(1, entries)
+					),
+					error
+				);
+			}
+			let every_type = vec![
+				entry(b"count", MetadataValue::Uint(7)),
+				entry(b"delta", MetadataValue::Int(-3)),
+				entry(b"seen", MetadataValue::Time(GENESIS_TIME)),
+				entry(b"raw", MetadataValue::Bytes(vec![0xff, 0].try_into().unwrap())),
+			];
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				with_metadata(1, every_type)
+			));
+		});
+	}
+
+	#[test]
+	fn refuses_a_device_that_cannot_pay_the_fee() {
+		build_and_execute(|| {
+			let source = register_with_device(PAUPER);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(PAUPER), source, input(1)),
+				Error::<Test>::InsufficientRecordFee
+			);
+		});
+	}
+}
+
+mod versions {
+	use super::*;
+
+	fn update(sequence: u64, replaces: u64) -> RecordInputOf<Test> {
+		RecordInput { replaces: Some(replaces), ..input(sequence) }
+	}
+
+	#[test]
+	fn an_update_links_both_ways_and_changes_nothing_old() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			let original = Records::<Test>::get(source, 0).unwrap();
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				update(2, 0)
+			));
+			let old = RecordId { source, index: 0 };
+			let new = RecordId { source, index: 1 };
+			assert_eq!(Records::<Test>::get(source, 0).unwrap(), original);
+			assert!(System::events().iter().any(|r| r.event ==
+				Event::RecordSuperseded { previous: old, by: new }.into()));
+			assert_eq!(DataRegistry::record(old).unwrap().superseded_by, Some(new));
+			assert_eq!(DataRegistry::record(new).unwrap().replaces, Some(old));
+			// The new version can be replaced in turn.
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				update(3, 1)
+			));
+		});
+	}
+
+	#[test]
+	fn refuses_a_link_to_a_missing_record() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, update(2, 1)),
+				Error::<Test>::ReplacedRecordNotFound
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_to_replace_a_record_twice() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				update(2, 0)
+			));
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, update(3, 0)),
+				Error::<Test>::ReplacedRecordSuperseded
+			);
+		});
+	}
+}
+
+mod submit_records {
+	use super::*;
+
+	#[test]
+	fn anchors_each_record_like_a_single_one() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			let before = Balances::free_balance(DEVICE);
+			assert_ok!(DataRegistry::submit_records(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				batch((2..=9).map(input).collect())
+			));
+			System::assert_last_event(Event::RecordsAnchored { source, first: 1, count: 8 }.into());
+			assert_eq!(Balances::free_balance(DEVICE), before - 8 * RECORD_FEE);
+			for sequence in 2..=9u64 {
+				let id = RecordId { source, index: sequence - 1 };
+				let view = DataRegistry::record(id).unwrap();
+				assert_eq!(view.sequence, sequence);
+				assert_eq!(view.submitter, DEVICE);
+				let found = DataRegistry::records_by_hash(digest(&format!("reading-{sequence}")), 5);
+				assert_eq!(found, vec![view]);
+			}
+			assert_eq!(ProgressOf::<Test>::get(source).record_count, 9);
+		});
+	}
+
+	#[test]
+	fn names_the_offending_record_and_stores_nothing() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			assert_noop!(
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(DEVICE),
+					source,
+					batch(vec![input(2), input(3), input(3), input(4)])
+				),
+				Error::<Test>::BatchRecordRejected {
+					index: 2,
+					reason: RecordRejection::SequenceReplayed
+				}
+			);
+			let bad_time = RecordInput { device_time: u64::MAX, ..input(3) };
+			assert_noop!(
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(DEVICE),
+					source,
+					batch(vec![input(2), bad_time])
+				),
+				Error::<Test>::BatchRecordRejected {
+					index: 1,
+					reason: RecordRejection::DeviceTimeInFuture
+				}
+			);
+		});
+	}
+
+	#[test]
+	fn updates_in_a_batch_may_replace_records_of_the_same_batch() {
+		build_and_execute(|| {
+			let source = register();
+			let update = RecordInput { replaces: Some(0), ..input(2) };
+			let again = RecordInput { replaces: Some(0), ..input(3) };
+			assert_ok!(DataRegistry::submit_records(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				batch(vec![input(1), update.clone()])
+			));
+			assert_noop!(
+				DataRegistry::submit_records(RuntimeOrigin::signed(DEVICE), source, batch(vec![again])),
+				Error::<Test>::BatchRecordRejected {
+					index: 0,
+					reason: RecordRejection::ReplacedRecordSuperseded
+				}
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_an_empty_batch_and_the_wrong_signer() {
+		build_and_execute(|| {
+			let source = register();
+			assert_noop!(
+				DataRegistry::submit_records(RuntimeOrigin::signed(DEVICE), source, batch(vec![])),
+				Error::<Test>::EmptyBatch
+			);
+			assert_noop!(
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(STRANGER),
+					source,
+					batch(vec![input(1)])
+				),
+				Error::<Test>::NotSourceDevice
+			);
+			assert_noop!(
+				DataRegistry::submit_records(RuntimeOrigin::signed(DEVICE), 9, batch(vec![input(1)])),
+				Error::<Test>::SourceNotFound
+			);
+			assert_noop!(
+				DataRegistry::submit_records(RuntimeOrigin::none(), source, batch(vec![input(1)])),
+				BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn refuses_a_device_that_cannot_pay_every_fee() {
+		build_and_execute(|| {
+			let source = register_with_device(PAUPER);
+			assert_noop!(
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(PAUPER),
+					source,
+					batch(vec![input(1), input(2)])
+				),
+				Error::<Test>::InsufficientRecordFee
+			);
+		});
+	}
+
+	#[test]
+	fn a_batch_over_the_bound_does_not_decode() {
+		build_and_execute(|| {
+			let max = <Test as Config>::MaxRecordsPerCall::get() as u64;
+			let too_many: Vec<RecordInputOf<Test>> = (1..=max + 1).map(input).collect();
+			let mut encoded = vec![3u8, 5u8];
+			encoded.extend(0u32.encode());
+			encoded.extend(too_many.encode());
+			assert!(RuntimeCall::decode(&mut &encoded[..]).is_err());
+		});
+	}
+}
+
+mod queries {
+	use super::*;
+
+	#[test]
+	fn record_answers_with_the_full_view() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 3);
+			let view = DataRegistry::record(RecordId { source, index: 0 }).unwrap();
+			assert_eq!(view.content, input(3).content);
+			assert_eq!(view.chain_time, GENESIS_TIME);
+			assert_eq!(view.block, 1);
+			assert_eq!(view.metadata.len(), 2);
+			assert_eq!(view.metadata[1].key, b"site".to_vec());
+			assert_eq!(view.metadata[1].value, MetadataValue::Text(b"Harbour St".to_vec()));
+			assert_eq!(DataRegistry::record(RecordId { source, index: 1 }), None);
+			assert_eq!(DataRegistry::record(RecordId { source: 9, index: 0 }), None);
+		});
+	}
+
+	#[test]
+	fn records_by_hash_finds_every_anchor_up_to_the_page_size() {
+		build_and_execute(|| {
+			let sources: Vec<_> = (0..7).map(|_| register()).collect();
+			for source in &sources {
+				submit(*source, 1);
+			}
+			assert_eq!(DataRegistry::records_by_hash(digest("reading-1"), 100).len(), 5);
+			assert_eq!(DataRegistry::records_by_hash(digest("reading-1"), 3).len(), 3);
+			assert!(DataRegistry::records_by_hash(digest("never anchored"), 5).is_empty());
+		});
+	}
+
+	#[test]
+	fn source_answers_with_progress() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 4);
+			submit(source, 9);
+			let view = DataRegistry::source(source).unwrap();
+			assert_eq!(view.owner, OWNER);
+			assert_eq!(view.device, DEVICE);
+			assert_eq!(view.format, b"air-quality/v1".to_vec());
+			assert_eq!(view.record_count, 2);
+			assert_eq!(view.last_sequence, Some(9));
+			assert_eq!(DataRegistry::source(5), None);
+		});
+	}
+
+	#[test]
+	fn source_records_pages_by_index_sequence_and_time() {
+		build_and_execute(|| {
+			let source = register();
+			// Sequence numbers 10, 20, ..., 120, one record per block, 3 s apart.
+			for n in 1..=12u64 {
+				System::set_block_number(n);
+				pallet_timestamp::Now::<Test>::put(GENESIS_TIME + n * 3_000);
+				submit(source, n * 10);
+			}
+			let page = DataRegistry::source_records(source, RecordCursor::Index(0), 100);
+			assert_eq!(page.records.len(), 5, "capped at MaxPageSize");
+			assert_eq!(page.next, Some(5));
+			let page = DataRegistry::source_records(source, RecordCursor::Index(10), 5);
+			assert_eq!(page.records.iter().map(|r| r.sequence).collect::<Vec<_>>(), vec![110, 120]);
+			assert_eq!(page.next, None);
+
+			let page = DataRegistry::source_records(source, RecordCursor::Sequence(35), 2);
+			assert_eq!(page.records.iter().map(|r| r.sequence).collect::<Vec<_>>(), vec![40, 50]);
+			assert_eq!(page.next, Some(5));
+			let page = DataRegistry::source_records(source, RecordCursor::Sequence(121), 2);
+			assert!(page.records.is_empty());
+			assert_eq!(page.next, None);
+
+			let page = DataRegistry::source_records(
+				source,
+				RecordCursor::ChainTime(GENESIS_TIME + 9_000),
+				1,
+			);
+			assert_eq!(page.records[0].sequence, 30);
+			assert_eq!(page.records[0].block, 3);
+			let page =
+				DataRegistry::source_records(source, RecordCursor::ChainTime(0), 1);
+			assert_eq!(page.records[0].sequence, 10);
+			assert!(DataRegistry::source_records(9, RecordCursor::Index(0), 5).records.is_empty());
+		});
+	}
+}
+
+#[test]
+fn integrity_test_accepts_the_mock_bounds() {
+	new_test_ext().execute_with(DataRegistry::integrity_test);
+}
+
+#[test]
+fn try_state_catches_a_broken_index() {
+	new_test_ext().execute_with(|| {
+		let source = register();
+		submit(source, 1);
+		assert_ok!(DataRegistry::do_try_state());
+		RecordsByHash::<Test>::remove(digest("reading-1"), RecordId { source, index: 0 });
+		assert!(DataRegistry::do_try_state().is_err());
+	});
+}

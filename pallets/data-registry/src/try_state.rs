@@ -1,0 +1,71 @@
+//! Invariants between the registry's storage items, checked by `try-runtime` and after every
+//! unit test.
+
+use crate::pallet::{
+	Config, NextSourceId, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy,
+};
+use dmchain_primitives::RecordId;
+use frame_support::ensure;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Checks that the indexes agree with the records:
+	/// - every source id is below `NextSourceId`, and progress exists only for sources;
+	/// - a source's records sit at positions `0..record_count`, their sequence numbers strictly
+	///   increase and the last one is `last_sequence`; chain time does not decrease;
+	/// - every record is in `RecordsByHash` under its digest, and that index holds nothing else;
+	/// - `SupersededBy` is exactly the inverse of the records' `replaces` links.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let next = NextSourceId::<T>::get();
+		let mut total_records: u64 = 0;
+		let mut total_links: u64 = 0;
+		for (source, _) in Sources::<T>::iter() {
+			ensure!(source < next, "a source id is not below NextSourceId");
+			let progress = ProgressOf::<T>::get(source);
+			let mut last_sequence = None;
+			let mut last_time = 0;
+			for index in 0..progress.record_count {
+				let record = Records::<T>::get(source, index)
+					.ok_or("a position below record_count has no record")?;
+				if let Some(last) = last_sequence {
+					ensure!(record.sequence > last, "sequence numbers do not strictly increase");
+				}
+				ensure!(record.chain_time >= last_time, "chain time decreases within a source");
+				last_sequence = Some(record.sequence);
+				last_time = record.chain_time;
+				let id = RecordId { source, index };
+				ensure!(
+					RecordsByHash::<T>::contains_key(record.content.digest, id),
+					"a record is missing from RecordsByHash"
+				);
+				if let Some(previous) = record.replaces {
+					ensure!(previous < index, "a record replaces a later one");
+					ensure!(
+						SupersededBy::<T>::get(RecordId { source, index: previous }) == Some(index),
+						"SupersededBy does not point back to the new version"
+					);
+					total_links += 1;
+				}
+			}
+			ensure!(last_sequence == progress.last_sequence, "last_sequence is stale");
+			ensure!(
+				Records::<T>::iter_key_prefix(source).count() as u64 == progress.record_count,
+				"a source has records beyond record_count"
+			);
+			total_records += progress.record_count;
+		}
+		ensure!(
+			ProgressOf::<T>::iter_keys().all(Sources::<T>::contains_key),
+			"progress kept for an unknown source"
+		);
+		ensure!(
+			RecordsByHash::<T>::iter_keys().count() as u64 == total_records,
+			"RecordsByHash holds entries for no record"
+		);
+		ensure!(
+			SupersededBy::<T>::iter_keys().count() as u64 == total_links,
+			"SupersededBy holds links no record made"
+		);
+		Ok(())
+	}
+}

@@ -1,0 +1,158 @@
+//! Storage types of the data registry and their `XOf<T>` aliases.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use dmchain_primitives::{ContentHash, MetadataEntry, Millis, RecordIndex, SourceStatus};
+use frame_support::{pallet_prelude::*, traits::fungible::Inspect, PalletError};
+use scale_info::TypeInfo;
+
+/// The balance type of the currency deposits are held in.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A data-format tag, for example `air-quality/v1` (UTF-8, at most `MaxFormatTagLen` bytes).
+pub type FormatTagOf<T> = BoundedVec<u8, <T as Config>::MaxFormatTagLen>;
+
+/// The owner's description of a source (opaque bytes, at most `MaxSourceMetadataLen`).
+pub type SourceMetadataOf<T> = BoundedVec<u8, <T as Config>::MaxSourceMetadataLen>;
+
+/// A metadata key (UTF-8, at most `MaxMetadataKeyLen` bytes).
+pub type MetadataKeyOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataKeyLen>;
+
+/// The bytes of a text or bytes metadata value (at most `MaxMetadataValueLen`).
+pub type MetadataBytesOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataValueLen>;
+
+/// A record's typed metadata: at most `MaxMetadataEntries` entries with distinct keys.
+pub type MetadataOf<T> =
+	BoundedVec<MetadataEntry<MetadataKeyOf<T>, MetadataBytesOf<T>>, <T as Config>::MaxMetadataEntries>;
+
+/// A record as a submission carries it.
+pub type RecordInputOf<T> = RecordInput<MetadataOf<T>>;
+
+/// A record as the registry stores it.
+pub type RecordOf<T> = Record<BlockNumberFor<T>, MetadataOf<T>>;
+
+/// A data source as the registry stores it.
+pub type SourceInfoOf<T> = SourceInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	FormatTagOf<T>,
+	SourceMetadataOf<T>,
+>;
+
+/// A data source: who owns it, which device signs for it, which format its records follow.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct SourceInfo<AccountId, Balance, BlockNumber, Format, Metadata> {
+	/// The account that registered the source and governs it.
+	pub owner: AccountId,
+	/// The device account whose signature every submission carries (PRC-1).
+	pub device: AccountId,
+	/// The data-format tag the source's records follow.
+	pub format: Format,
+	/// The owner's description of the source.
+	pub metadata: Metadata,
+	/// Where the source stands.
+	pub status: SourceStatus,
+	/// The deposit held from the owner for this entry.
+	pub deposit: Balance,
+	/// The block the source was registered in.
+	pub registered_at: BlockNumber,
+}
+
+/// How far a source has come: kept apart from [`SourceInfo`] so that a submission reads and
+/// writes a few bytes, not the whole source entry.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct SourceProgress {
+	/// How many records the source has anchored; also the index of its next record.
+	pub record_count: RecordIndex,
+	/// The sequence number of the latest record, if any (MON-3: strictly increasing).
+	pub last_sequence: Option<u64>,
+}
+
+/// A record as the device submits it (REP-2, ACQ-1).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct RecordInput<Metadata> {
+	/// The hash of the off-chain payload.
+	pub content: ContentHash,
+	/// The source's sequence number for this record: strictly greater than the last one.
+	pub sequence: u64,
+	/// The device's time-stamp, ms since the Unix epoch.
+	pub device_time: Millis,
+	/// For an update: the index of the source's record this one replaces (PRC-3).
+	pub replaces: Option<RecordIndex>,
+	/// Typed metadata.
+	pub metadata: Metadata,
+}
+
+/// An anchored record (AUTH-1). Written once, never changed.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Record<BlockNumber, Metadata> {
+	/// The hash of the off-chain payload.
+	pub content: ContentHash,
+	/// The source's sequence number for this record.
+	pub sequence: u64,
+	/// The device's time-stamp, ms since the Unix epoch.
+	pub device_time: Millis,
+	/// The chain's time-stamp when the record was anchored (REP-3).
+	pub chain_time: Millis,
+	/// The block that anchored the record.
+	pub block: BlockNumber,
+	/// The index of the source's record this one replaces, if it is an update.
+	pub replaces: Option<RecordIndex>,
+	/// Typed metadata.
+	pub metadata: Metadata,
+}
+
+/// Why one record of a submission was refused. A single-record call fails with the matching
+/// [`crate::Error`] variant; a multi-record call with [`crate::Error::BatchRecordRejected`],
+/// which names the offending record's position and this reason.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	PalletError,
+	Debug,
+)]
+pub enum RecordRejection {
+	/// The sequence number equals the source's last one: a replay.
+	SequenceReplayed,
+	/// The sequence number is below the source's last one.
+	SequenceOutOfOrder,
+	/// The device time-stamp is later than chain time plus the allowed clock skew.
+	DeviceTimeInFuture,
+	/// A metadata key is empty.
+	EmptyMetadataKey,
+	/// Two metadata entries have the same key.
+	DuplicateMetadataKey,
+	/// A metadata key or text value is not valid UTF-8.
+	InvalidUtf8,
+	/// The record named in `replaces` does not exist in this source.
+	ReplacedRecordNotFound,
+	/// The record named in `replaces` has already been replaced by another version.
+	ReplacedRecordSuperseded,
+}

@@ -1,0 +1,53 @@
+//! # dmchain primitives
+//!
+//! Types and traits shared by dmchain's pallets, their runtime APIs, the node's JSON-RPC and
+//! the client. Nothing here touches storage: pallets own their storage and talk to each other
+//! only through the traits below, which the runtime wires (see `runtime/src/configs`).
+//!
+//! - [`ContentHash`] and [`HashAlgorithm`]: what a record anchors (D3.7 AUTH-1, SVC-4).
+//! - [`MetadataValue`]: typed metadata values (D3.7 ACQ-1), generic over the byte container so
+//!   that storage uses bounded vectors and query answers use plain ones.
+//! - [`SourceStatus`], [`SourceId`], [`RecordId`]: identities of sources and records (REP-1).
+//! - [`SourceAdmission`] and [`SourceControl`]: the seams through which the operator approval
+//!   step and the supervisor freeze of later pallets reach the registry (CTL-3, MON-4).
+//! - [`RecordView`], [`SourceView`], [`RecordPage`]: the answers of the registry's runtime API
+//!   (SVC-2, SVC-3).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod hash;
+mod metadata;
+mod source;
+mod views;
+
+pub use hash::{ContentHash, HashAlgorithm};
+pub use metadata::{MetadataEntry, MetadataValue};
+pub use source::{SourceAdmission, SourceControl, SourceId, SourceStatus};
+pub use views::{RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceView};
+
+/// Milliseconds since the Unix epoch: device time-stamps and chain time-stamps (REP-3).
+pub type Millis = u64;
+
+#[cfg(feature = "std")]
+mod hex_serde {
+	//! Serde helpers writing bytes as `0x`-prefixed hex strings in JSON answers.
+	use serde::Serializer;
+
+	/// Writes `bytes` as a `0x`-prefixed lower-case hex string.
+	pub fn bytes<B: AsRef<[u8]>, S: Serializer>(bytes: &B, s: S) -> Result<S::Ok, S::Error> {
+		let mut out = alloc::string::String::with_capacity(2 + bytes.as_ref().len() * 2);
+		out.push_str("0x");
+		for b in bytes.as_ref() {
+			out.push_str(&alloc::format!("{b:02x}"));
+		}
+		s.serialize_str(&out)
+	}
+
+	/// Writes UTF-8 `bytes` as a JSON string (invalid sequences replaced; the registry only
+	/// stores valid UTF-8 text).
+	pub fn text<B: AsRef<[u8]>, S: Serializer>(bytes: &B, s: S) -> Result<S::Ok, S::Error> {
+		s.serialize_str(&alloc::string::String::from_utf8_lossy(bytes.as_ref()))
+	}
+}

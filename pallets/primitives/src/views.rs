@@ -1,0 +1,114 @@
+//! Record identities and the answers of the registry's runtime API (D3.7 SVC-2, SVC-3, SVC-4).
+
+use crate::{ContentHash, MetadataEntry, Millis, SourceId, SourceStatus};
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// The position of a record among its source's records, counting up from 0 in the order they
+/// were anchored.
+pub type RecordIndex = u64;
+
+/// Identifies a record: its source and its position there. Stable for ever: records are never
+/// moved or deleted.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct RecordId {
+	/// The source that anchored the record.
+	pub source: SourceId,
+	/// The record's position among that source's records.
+	pub index: RecordIndex,
+}
+
+/// Where a page of a source's records starts.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum RecordCursor {
+	/// At this position (0 is the source's first record).
+	Index(RecordIndex),
+	/// At the first record whose sequence number is at least this.
+	Sequence(u64),
+	/// At the first record anchored at or after this chain time (ms since the Unix epoch).
+	ChainTime(Millis),
+}
+
+/// One anchored record, as a query answers it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RecordView<AccountId, BlockNumber> {
+	/// The record's identity.
+	pub id: RecordId,
+	/// The device account that signed the submission.
+	pub submitter: AccountId,
+	/// The anchored content hash.
+	pub content: ContentHash,
+	/// The source's sequence number for this record (strictly increasing per source).
+	pub sequence: u64,
+	/// The device's own time-stamp, ms since the Unix epoch.
+	pub device_time: Millis,
+	/// The chain's time-stamp of the block that anchored the record.
+	pub chain_time: Millis,
+	/// The block that anchored the record.
+	pub block: BlockNumber,
+	/// The earlier version this record replaces, if it is an update.
+	pub replaces: Option<RecordId>,
+	/// The later version that replaced this record, if any.
+	pub superseded_by: Option<RecordId>,
+	/// The record's typed metadata.
+	pub metadata: Vec<MetadataEntry<Vec<u8>, Vec<u8>>>,
+}
+
+/// A data source, as a query answers it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct SourceView<AccountId, Balance, BlockNumber> {
+	/// The source's identity.
+	pub id: SourceId,
+	/// The account that registered the source and governs it.
+	pub owner: AccountId,
+	/// The device account whose signature every submission of the source carries.
+	pub device: AccountId,
+	/// The data-format tag the source's records follow.
+	#[cfg_attr(feature = "std", serde(serialize_with = "crate::hex_serde::text"))]
+	pub format: Vec<u8>,
+	/// The owner's description of the source (opaque bytes, for example JSON).
+	#[cfg_attr(feature = "std", serde(serialize_with = "crate::hex_serde::bytes"))]
+	pub metadata: Vec<u8>,
+	/// Where the source stands.
+	pub status: SourceStatus,
+	/// The deposit held from the owner for the source's storage.
+	pub deposit: Balance,
+	/// The block the source was registered in.
+	pub registered_at: BlockNumber,
+	/// How many records the source has anchored.
+	pub record_count: u64,
+	/// The sequence number of the source's latest record, if any.
+	pub last_sequence: Option<u64>,
+}
+
+/// A page of a source's records, in anchoring order.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RecordPage<AccountId, BlockNumber> {
+	/// The records of this page.
+	pub records: Vec<RecordView<AccountId, BlockNumber>>,
+	/// Where the next page starts, if there are more records.
+	pub next: Option<RecordIndex>,
+}

@@ -1,0 +1,9 @@
+//! How each pallet of the runtime is configured, one domain a file.
+
+pub mod consensus;
+pub mod governance;
+pub mod monetary;
+pub mod registry;
+pub mod system;
+
+pub use system::RuntimeBlockWeights;

@@ -1,0 +1,147 @@
+//! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice, Bob,
+//! Charlie and Dave as Aura and GRANDPA authorities, which zombienet may replace).
+
+use crate::{
+	token::UNIT, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each dev account starts with: one million DMC.
+pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// A genesis with `authorities` producing and finalising blocks, `endowed` accounts funded and
+/// `root` as the sudo key. Always writes `aura.authorities`, `grandpa.authorities` and
+/// `balances.balances`, so that zombienet can rewrite them in the plain chain spec.
+fn genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+/// The session keys of a well-known dev validator.
+fn dev_authority(name: Sr25519Keyring) -> (AuraId, GrandpaId) {
+	let grandpa = match name {
+		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
+		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
+		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
+		Sr25519Keyring::Dave => Ed25519Keyring::Dave,
+		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
+		_ => Ed25519Keyring::Ferdie,
+	};
+	(name.public().into(), grandpa.public().into())
+}
+
+/// Every well-known dev account (Alice to Ferdie and their stashes).
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter()
+		.filter(|who| !matches!(who, Sr25519Keyring::One | Sr25519Keyring::Two))
+		.map(|who| who.to_account_id())
+		.collect()
+}
+
+/// The `development` preset: Alice alone produces and finalises blocks and holds sudo.
+pub fn development_genesis() -> Value {
+	genesis(vec![dev_authority(Sr25519Keyring::Alice)], dev_accounts(), Sr25519Keyring::Alice.to_account_id())
+}
+
+/// The `local_testnet` preset: Alice, Bob, Charlie and Dave are validators (four tolerate one
+/// failure under GRANDPA); Alice holds sudo.
+pub fn local_testnet_genesis() -> Value {
+	genesis(
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+			.into_iter()
+			.map(dev_authority)
+			.collect(),
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of preset `id`, if it exists.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn preset(id: &str) -> Value {
+		serde_json::from_slice(&get_preset(&PresetId::from(id)).expect("preset exists"))
+			.expect("preset is JSON")
+	}
+
+	#[test]
+	fn local_testnet_has_four_authorities_and_the_keys_zombienet_rewrites() {
+		let local = preset(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET);
+		assert_eq!(local["aura"]["authorities"].as_array().unwrap().len(), 4);
+		assert_eq!(local["grandpa"]["authorities"].as_array().unwrap().len(), 4);
+		assert!(local["balances"]["balances"].as_array().unwrap().len() >= 4);
+	}
+
+	#[test]
+	fn development_has_alice_alone_as_validator_and_sudo() {
+		let dev = preset(sp_genesis_builder::DEV_RUNTIME_PRESET);
+		assert_eq!(dev["aura"]["authorities"].as_array().unwrap().len(), 1);
+		assert_eq!(
+			dev["sudo"]["key"].as_str().unwrap(),
+			Sr25519Keyring::Alice.to_account_id().to_string()
+		);
+	}
+
+	#[test]
+	fn every_preset_builds_a_genesis_state() {
+		for id in preset_names() {
+			let patch = get_preset(&id).unwrap();
+			let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+			json_patch_merge(&mut config, serde_json::from_slice(&patch).unwrap());
+			let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+			assert!(sp_runtime::BuildStorage::build_storage(&config).is_ok(), "{id:?}");
+		}
+	}
+
+	fn json_patch_merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) =>
+				for (key, value) in patch {
+					json_patch_merge(base.entry(key).or_insert(Value::Null), value);
+				},
+			(base, patch) => *base = patch,
+		}
+	}
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test of the project: set-up, then the pallets' unit and benchmark tests, the
+# runtime's tests, and the end-to-end tests that start the real dmchain-node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. scripts/env.sh
+if [ -n "${SKIP_WASM_BUILD:-}" ]; then
+	echo "test: unset SKIP_WASM_BUILD; the end-to-end tests need a runnable node" >&2
+	exit 1
+fi
+# The runtime must load in the node, so check for RocksDB creeping back in first.
+if cargo tree --locked -e normal -i librocksdb-sys >/dev/null 2>&1; then
+	echo "test: librocksdb-sys is in the dependency tree; dmchain uses ParityDb only" >&2
+	exit 1
+fi
+cargo test --release --locked --workspace
