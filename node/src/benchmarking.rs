@@ -63,7 +63,8 @@ impl ExtrinsicBuilder for SignedCallBuilder {
 			nonce,
 			self.genesis_hash,
 		);
-		OpaqueExtrinsic::try_from_encoded_extrinsic(&signed.encode()).map_err(|_| "extrinsic does not decode")
+		OpaqueExtrinsic::try_from_encoded_extrinsic(&signed.encode())
+			.map_err(|_| "extrinsic does not decode")
 	}
 }
 

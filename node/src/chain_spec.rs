@@ -18,9 +18,8 @@ pub fn properties() -> Properties {
 }
 
 fn spec(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
-	let wasm = WASM_BINARY.ok_or_else(|| {
-		"the runtime Wasm was not built (was SKIP_WASM_BUILD set?)".to_string()
-	})?;
+	let wasm = WASM_BINARY
+		.ok_or_else(|| "the runtime Wasm was not built (was SKIP_WASM_BUILD set?)".to_string())?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)
 		.with_id(id)

@@ -29,12 +29,8 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
-	C::Api: pallet_data_registry_rpc::DataRegistryRuntimeApi<
-		Block,
-		AccountId,
-		Balance,
-		BlockNumber,
-	>,
+	C::Api:
+		pallet_data_registry_rpc::DataRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
@@ -46,10 +42,8 @@ where
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(
-		DataRegistryApiServer::<_, AccountId, Balance, BlockNumber>::into_rpc(
-			DataRegistry::<C, Block>::new(client),
-		),
-	)?;
+	module.merge(DataRegistryApiServer::<_, AccountId, Balance, BlockNumber>::into_rpc(
+		DataRegistry::<C, Block>::new(client),
+	))?;
 	Ok(module)
 }

@@ -26,7 +26,10 @@ fn record(sequence: u64, payload: &str) -> RecordInput<pallet_data_registry::Met
 		.expect("clock after 1970")
 		.as_millis() as u64;
 	RecordInput {
-		content: ContentHash { algorithm: HashAlgorithm::Blake2b256, digest: payload_digest(payload) },
+		content: ContentHash {
+			algorithm: HashAlgorithm::Blake2b256,
+			digest: payload_digest(payload),
+		},
 		sequence,
 		device_time: now_ms - 60_000,
 		replaces: None,
@@ -110,24 +113,30 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 	assert_eq!(tampered, json!([]), "a changed payload matches nothing");
 
 	let from_sequence = node.rpc("registry_sourceRecords", json!([0, {"sequence": 3}, 10]));
-	let sequences: Vec<_> =
-		from_sequence["records"].as_array().unwrap().iter().map(|r| r["sequence"].clone()).collect();
+	let sequences: Vec<_> = from_sequence["records"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|r| r["sequence"].clone())
+		.collect();
 	assert_eq!(sequences, vec![json!(3), json!(4)]);
 	assert_eq!(from_sequence["next"], Value::Null);
 	assert_eq!(node.rpc("registry_record", json!([0, 9])), Value::Null);
 
 	// A replayed sequence number is refused with its own error (MON-3).
 	let replay = node.submit(
-		DataRegistryCall::<Runtime>::submit_record { source: 0, record: record(4, "reading 4 again") },
+		DataRegistryCall::<Runtime>::submit_record {
+			source: 0,
+			record: record(4, "reading 4 again"),
+		},
 		&device,
 	);
 	let replay = node.wait_finalized_tx(&replay, TIMEOUT);
 	let expected: sp_runtime::DispatchError = RegistryError::<Runtime>::SequenceReplayed.into();
 	match (replay.dispatch_error(), expected) {
-		(
-			Some(sp_runtime::DispatchError::Module(got)),
-			sp_runtime::DispatchError::Module(want),
-		) => assert_eq!((got.index, got.error), (want.index, want.error)),
+		(Some(sp_runtime::DispatchError::Module(got)), sp_runtime::DispatchError::Module(want)) => {
+			assert_eq!((got.index, got.error), (want.index, want.error))
+		},
 		(got, _) => panic!("expected SequenceReplayed, got {got:?}"),
 	}
 	let before_restart = records_of(&node, 0);

@@ -1,9 +1,7 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice, Bob,
 //! Charlie and Dave as Aura and GRANDPA authorities, which zombienet may replace).
 
-use crate::{
-	token::UNIT, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig,
-};
+use crate::{token::UNIT, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -63,7 +61,11 @@ fn dev_accounts() -> Vec<AccountId> {
 
 /// The `development` preset: Alice alone produces and finalises blocks and holds sudo.
 pub fn development_genesis() -> Value {
-	genesis(vec![dev_authority(Sr25519Keyring::Alice)], dev_accounts(), Sr25519Keyring::Alice.to_account_id())
+	genesis(
+		vec![dev_authority(Sr25519Keyring::Alice)],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
 }
 
 /// The `local_testnet` preset: Alice, Bob, Charlie and Dave are validators (four tolerate one
@@ -137,10 +139,11 @@ mod tests {
 
 	fn json_patch_merge(base: &mut Value, patch: Value) {
 		match (base, patch) {
-			(Value::Object(base), Value::Object(patch)) =>
+			(Value::Object(base), Value::Object(patch)) => {
 				for (key, value) in patch {
 					json_patch_merge(base.entry(key).or_insert(Value::Null), value);
-				},
+				}
+			},
 			(base, patch) => *base = patch,
 		}
 	}

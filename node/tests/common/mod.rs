@@ -90,11 +90,8 @@ impl TestNode {
 	pub fn start(home: &NodeHome, args: &[&str]) -> Self {
 		let rpc_port = free_port();
 		let p2p_port = free_port();
-		let log = File::options()
-			.create(true)
-			.append(true)
-			.open(home.log_path())
-			.expect("open node log");
+		let log =
+			File::options().create(true).append(true).open(home.log_path()).expect("open node log");
 		let child = Command::new(NODE_BINARY)
 			.args(args)
 			.arg("--base-path")
@@ -147,8 +144,10 @@ impl TestNode {
 
 	/// Calls `method` with `params`; the `result`, or the JSON-RPC error as a string.
 	pub fn try_rpc(&self, method: &str, params: Value) -> Result<Value, String> {
-		let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).to_string();
-		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port)).map_err(|e| e.to_string())?;
+		let body =
+			json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).to_string();
+		let mut stream =
+			TcpStream::connect(("127.0.0.1", self.rpc_port)).map_err(|e| e.to_string())?;
 		stream.set_read_timeout(Some(Duration::from_secs(30))).map_err(|e| e.to_string())?;
 		write!(
 			stream,
@@ -204,8 +203,12 @@ impl TestNode {
 
 	/// Signs `call` by `signer` with its next nonce and submits it; returns the transaction.
 	pub fn submit(&self, call: impl Into<RuntimeCall>, signer: &sr25519::Pair) -> Submitted {
-		let extrinsic =
-			dmchain_runtime::signing::sign(call.into(), signer, self.nonce(signer), self.genesis_hash());
+		let extrinsic = dmchain_runtime::signing::sign(
+			call.into(),
+			signer,
+			self.nonce(signer),
+			self.genesis_hash(),
+		);
 		self.submit_signed(extrinsic)
 	}
 
@@ -234,8 +237,7 @@ impl TestNode {
 						.events_at(block_hash)
 						.into_iter()
 						.filter(|record| {
-							record.phase ==
-								frame_system::Phase::ApplyExtrinsic(index as u32)
+							record.phase == frame_system::Phase::ApplyExtrinsic(index as u32)
 						})
 						.map(|record| record.event)
 						.collect();
@@ -248,7 +250,8 @@ impl TestNode {
 
 	/// The events of block `at`, decoded with the runtime's own types.
 	pub fn events_at(&self, at: Hash) -> Vec<frame_system::EventRecord<RuntimeEvent, Hash>> {
-		let key = [sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+		let key =
+			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
 		let raw = self.rpc("state_getStorage", json!([hex(&key), format!("{at:?}")]));
 		let bytes = unhex(raw.as_str().unwrap_or("0x"));
 		Decode::decode(&mut &bytes[..]).expect("events decode with the runtime's types")

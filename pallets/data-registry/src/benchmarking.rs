@@ -190,9 +190,8 @@ mod benchmarks {
 	fn submit_records(n: Linear<1, { T::MaxRecordsPerCall::get() }>) -> Result<(), BenchmarkError> {
 		let (source, _, device) = active_source::<T>()?;
 		anchor_records::<T>(&device, source, n)?;
-		let updates: Vec<_> = (0..n as u64)
-			.map(|index| record::<T>(n as u64 + 1 + index, Some(index)))
-			.collect();
+		let updates: Vec<_> =
+			(0..n as u64).map(|index| record::<T>(n as u64 + 1 + index, Some(index))).collect();
 		let updates = BoundedVec::try_from(updates)
 			.map_err(|_| BenchmarkError::Stop("more records than MaxRecordsPerCall"))?;
 

@@ -191,14 +191,8 @@ pub mod pallet {
 	///
 	/// TWOX-NOTE: both keys are assigned by the pallet.
 	#[pallet::storage]
-	pub type Records<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		SourceId,
-		Twox64Concat,
-		RecordIndex,
-		RecordOf<T>,
-	>;
+	pub type Records<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, SourceId, Twox64Concat, RecordIndex, RecordOf<T>>;
 
 	/// Every record anchoring a content digest: the verification index (SVC-4).
 	#[pallet::storage]

@@ -14,12 +14,10 @@ use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 
 /// A record as the runtime API answers it.
-pub type RecordViewOf<T> =
-	RecordView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+pub type RecordViewOf<T> = RecordView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 /// A page of records as the runtime API answers it.
-pub type RecordPageOf<T> =
-	RecordPage<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+pub type RecordPageOf<T> = RecordPage<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 /// A source as the runtime API answers it.
 pub type SourceViewOf<T> =
@@ -68,10 +66,12 @@ impl<T: Config> Pallet<T> {
 		let count = ProgressOf::<T>::get(source).record_count;
 		let start = match cursor {
 			RecordCursor::Index(index) => index,
-			RecordCursor::Sequence(sequence) =>
-				Self::first_index_where(source, count, |record| record.sequence >= sequence),
-			RecordCursor::ChainTime(time) =>
-				Self::first_index_where(source, count, |record| record.chain_time >= time),
+			RecordCursor::Sequence(sequence) => {
+				Self::first_index_where(source, count, |record| record.sequence >= sequence)
+			},
+			RecordCursor::ChainTime(time) => {
+				Self::first_index_where(source, count, |record| record.chain_time >= time)
+			},
 		};
 		let end = start.saturating_add(Self::page_size(limit) as u64).min(count);
 		let records = (start..end)

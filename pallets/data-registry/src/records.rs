@@ -128,10 +128,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(input.sequence != last, RecordRejection::SequenceReplayed);
 			ensure!(input.sequence > last, RecordRejection::SequenceOutOfOrder);
 		}
-		ensure!(
-			input.device_time <= ctx.latest_device_time,
-			RecordRejection::DeviceTimeInFuture
-		);
+		ensure!(input.device_time <= ctx.latest_device_time, RecordRejection::DeviceTimeInFuture);
 		Self::check_metadata(&input.metadata)?;
 		if let Some(previous) = input.replaces {
 			ensure!(previous < progress.record_count, RecordRejection::ReplacedRecordNotFound);

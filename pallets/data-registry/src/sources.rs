@@ -76,10 +76,12 @@ impl<T: Config> Pallet<T> {
 				(OwnerAction::Suspend, _) => return Err(Error::<T>::SourceNotActive.into()),
 				(OwnerAction::Resume, SourceStatus::Suspended) => SourceStatus::Active,
 				(OwnerAction::Resume, _) => return Err(Error::<T>::SourceNotSuspended.into()),
-				(OwnerAction::Retire, SourceStatus::Frozen) =>
-					return Err(Error::<T>::SourceFrozen.into()),
-				(OwnerAction::Retire, SourceStatus::Retired) =>
-					return Err(Error::<T>::SourceRetired.into()),
+				(OwnerAction::Retire, SourceStatus::Frozen) => {
+					return Err(Error::<T>::SourceFrozen.into())
+				},
+				(OwnerAction::Retire, SourceStatus::Retired) => {
+					return Err(Error::<T>::SourceRetired.into())
+				},
 				(OwnerAction::Retire, _) => SourceStatus::Retired,
 			};
 			info.status = to;

@@ -26,7 +26,10 @@ fn digest(payload: &str) -> [u8; 32] {
 	sp_io::hashing::blake2_256(payload.as_bytes())
 }
 
-fn entry(key: &[u8], value: MetadataValue<MetadataBytesOf<Test>>) -> MetadataEntry<MetadataKeyOf<Test>, MetadataBytesOf<Test>> {
+fn entry(
+	key: &[u8],
+	value: MetadataValue<MetadataBytesOf<Test>>,
+) -> MetadataEntry<MetadataKeyOf<Test>, MetadataBytesOf<Test>> {
 	MetadataEntry { key: key.to_vec().try_into().unwrap(), value }
 }
 
@@ -60,7 +63,9 @@ fn with_metadata(
 	RecordInput { metadata: entries.try_into().unwrap(), ..input(sequence) }
 }
 
-fn batch(records: Vec<RecordInputOf<Test>>) -> BoundedVec<RecordInputOf<Test>, <Test as Config>::MaxRecordsPerCall> {
+fn batch(
+	records: Vec<RecordInputOf<Test>>,
+) -> BoundedVec<RecordInputOf<Test>, <Test as Config>::MaxRecordsPerCall> {
 	records.try_into().unwrap()
 }
 
@@ -397,7 +402,10 @@ mod source_control {
 			let source = register();
 			assert_eq!(DataRegistry::owner_of(source), Some(OWNER));
 			assert_ok!(DataRegistry::freeze(source));
-			assert_eq!(DataRegistry::freeze(source), Err(Error::<Test>::SourceAlreadyFrozen.into()));
+			assert_eq!(
+				DataRegistry::freeze(source),
+				Err(Error::<Test>::SourceAlreadyFrozen.into())
+			);
 			assert_noop!(
 				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
 				Error::<Test>::SourceFrozen
@@ -520,9 +528,12 @@ mod submit_record {
 		build_and_execute(|| {
 			let source = register();
 			let at_bound = RecordInput { device_time: GENESIS_TIME + MAX_CLOCK_SKEW, ..input(1) };
-			assert_ok!(DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, at_bound));
-			let beyond =
-				RecordInput { device_time: GENESIS_TIME + MAX_CLOCK_SKEW + 1, ..input(2) };
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				at_bound
+			));
+			let beyond = RecordInput { device_time: GENESIS_TIME + MAX_CLOCK_SKEW + 1, ..input(2) };
 			assert_noop!(
 				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, beyond),
 				Error::<Test>::DeviceTimeInFuture
@@ -537,7 +548,10 @@ mod submit_record {
 			let cases = [
 				(vec![entry(b"", MetadataValue::Int(1))], Error::<Test>::EmptyMetadataKey),
 				(
-					vec![entry(b"a", MetadataValue::Int(1)), entry(b"a", MetadataValue::Bool(true))],
+					vec![
+						entry(b"a", MetadataValue::Int(1)),
+						entry(b"a", MetadataValue::Bool(true)),
+					],
 					Error::<Test>::DuplicateMetadataKey,
 				),
 				(vec![entry(&[0xc3, 0x28], MetadataValue::Int(1))], Error::<Test>::InvalidUtf8),
@@ -600,8 +614,9 @@ mod versions {
 			let old = RecordId { source, index: 0 };
 			let new = RecordId { source, index: 1 };
 			assert_eq!(Records::<Test>::get(source, 0).unwrap(), original);
-			assert!(System::events().iter().any(|r| r.event ==
-				Event::RecordSuperseded { previous: old, by: new }.into()));
+			assert!(System::events()
+				.iter()
+				.any(|r| r.event == Event::RecordSuperseded { previous: old, by: new }.into()));
 			assert_eq!(DataRegistry::record(old).unwrap().superseded_by, Some(new));
 			assert_eq!(DataRegistry::record(new).unwrap().replaces, Some(old));
 			// The new version can be replaced in turn.
@@ -664,7 +679,8 @@ mod submit_records {
 				let view = DataRegistry::record(id).unwrap();
 				assert_eq!(view.sequence, sequence);
 				assert_eq!(view.submitter, DEVICE);
-				let found = DataRegistry::records_by_hash(digest(&format!("reading-{sequence}")), 5);
+				let found =
+					DataRegistry::records_by_hash(digest(&format!("reading-{sequence}")), 5);
 				assert_eq!(found, vec![view]);
 			}
 			assert_eq!(ProgressOf::<Test>::get(source).record_count, 9);
@@ -714,7 +730,11 @@ mod submit_records {
 				batch(vec![input(1), update.clone()])
 			));
 			assert_noop!(
-				DataRegistry::submit_records(RuntimeOrigin::signed(DEVICE), source, batch(vec![again])),
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(DEVICE),
+					source,
+					batch(vec![again])
+				),
 				Error::<Test>::BatchRecordRejected {
 					index: 0,
 					reason: RecordRejection::ReplacedRecordSuperseded
@@ -740,7 +760,11 @@ mod submit_records {
 				Error::<Test>::NotSourceDevice
 			);
 			assert_noop!(
-				DataRegistry::submit_records(RuntimeOrigin::signed(DEVICE), 9, batch(vec![input(1)])),
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(DEVICE),
+					9,
+					batch(vec![input(1)])
+				),
 				Error::<Test>::SourceNotFound
 			);
 			assert_noop!(
@@ -858,8 +882,7 @@ mod queries {
 			);
 			assert_eq!(page.records[0].sequence, 30);
 			assert_eq!(page.records[0].block, 3);
-			let page =
-				DataRegistry::source_records(source, RecordCursor::ChainTime(0), 1);
+			let page = DataRegistry::source_records(source, RecordCursor::ChainTime(0), 1);
 			assert_eq!(page.records[0].sequence, 10);
 			assert!(DataRegistry::source_records(9, RecordCursor::Index(0), 5).records.is_empty());
 		});

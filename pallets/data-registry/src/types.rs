@@ -23,8 +23,10 @@ pub type MetadataKeyOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataKeyLen>;
 pub type MetadataBytesOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataValueLen>;
 
 /// A record's typed metadata: at most `MaxMetadataEntries` entries with distinct keys.
-pub type MetadataOf<T> =
-	BoundedVec<MetadataEntry<MetadataKeyOf<T>, MetadataBytesOf<T>>, <T as Config>::MaxMetadataEntries>;
+pub type MetadataOf<T> = BoundedVec<
+	MetadataEntry<MetadataKeyOf<T>, MetadataBytesOf<T>>,
+	<T as Config>::MaxMetadataEntries,
+>;
 
 /// A record as a submission carries it.
 pub type RecordInputOf<T> = RecordInput<MetadataOf<T>>;

@@ -1,8 +1,7 @@
 //! The DMC token and transaction fees.
 
 use crate::{
-	token::EXISTENTIAL_DEPOSIT, Balance, Balances, Runtime, RuntimeFreezeReason,
-	RuntimeHoldReason,
+	token::EXISTENTIAL_DEPOSIT, Balance, Balances, Runtime, RuntimeFreezeReason, RuntimeHoldReason,
 };
 use frame_support::{
 	parameter_types,

@@ -1,8 +1,6 @@
 //! frame-system: block limits, account types, database weights.
 
-use crate::{
-	AccountId, Balance, Block, BlockNumber, Hash, Nonce, Runtime, SS58_PREFIX, VERSION,
-};
+use crate::{AccountId, Balance, Block, BlockNumber, Hash, Nonce, Runtime, SS58_PREFIX, VERSION};
 use frame_support::{
 	derive_impl, parameter_types,
 	weights::{

@@ -102,10 +102,7 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<RecordView<AccountId, BlockNumber>>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client
-			.runtime_api()
-			.record(at, RecordId { source, index })
-			.map_err(runtime_error)
+		self.client.runtime_api().record(at, RecordId { source, index }).map_err(runtime_error)
 	}
 
 	fn records_by_hash(

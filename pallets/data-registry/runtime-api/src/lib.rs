@@ -10,7 +10,9 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use dmchain_primitives::{RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView};
+pub use dmchain_primitives::{
+	RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
+};
 
 sp_api::decl_runtime_apis! {
 	/// Queries of the data registry. Every list is bounded by the registry's `MaxPageSize`.
