@@ -6,5 +6,8 @@ if ! command -v cargo >/dev/null && [ -f "$HOME/.cargo/env" ]; then
 	. "$HOME/.cargo/env"
 fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dmchain-target}"
+# The runtime's Wasm build looks for Cargo.lock from the target directory upwards; with the
+# target directory outside the repository it must be told where the workspace is.
+export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 export DMCHAIN_NODE="$CARGO_TARGET_DIR/release/dmchain-node"
 mkdir -p "$CARGO_TARGET_DIR"

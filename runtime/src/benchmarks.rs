@@ -1,6 +1,5 @@
 //! The pallets the node's `benchmark pallet` command measures (`scripts/bench.sh`).
 
-pub use crate::{Balances, DataRegistry, Runtime, Sudo, Timestamp};
 pub use frame_benchmarking::baseline::Pallet as BaselineBench;
 pub use frame_system_benchmarking::{
 	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,

@@ -97,7 +97,6 @@ impl TestNode {
 			.arg("--base-path")
 			.arg(home.base_path())
 			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--port", &p2p_port.to_string()])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
 			.stdout(Stdio::from(log.try_clone().expect("clone log handle")))

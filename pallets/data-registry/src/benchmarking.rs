@@ -9,11 +9,7 @@ use dmchain_primitives::{
 	ContentHash, HashAlgorithm, MetadataEntry, MetadataValue, RecordId, SourceId, SourceStatus,
 };
 use frame_benchmarking::v2::*;
-use frame_support::{
-	pallet_prelude::Get,
-	traits::fungible::{Inspect, Mutate},
-	BoundedVec,
-};
+use frame_support::{pallet_prelude::Get, traits::fungible::Mutate, BoundedVec};
 use frame_system::RawOrigin;
 use sp_runtime::traits::Bounded;
 

@@ -9,7 +9,7 @@ use dmchain_primitives::{
 };
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{fungible::InspectHold, Hooks},
+	traits::{fungible::InspectHold, Get, Hooks},
 	BoundedVec,
 };
 use sp_runtime::traits::BadOrigin;
@@ -792,7 +792,7 @@ mod submit_records {
 	#[test]
 	fn a_batch_over_the_bound_does_not_decode() {
 		build_and_execute(|| {
-			let max = <Test as Config>::MaxRecordsPerCall::get() as u64;
+			let max = <<Test as Config>::MaxRecordsPerCall as Get<u32>>::get() as u64;
 			let too_many: Vec<RecordInputOf<Test>> = (1..=max + 1).map(input).collect();
 			let mut encoded = vec![3u8, 5u8];
 			encoded.extend(0u32.encode());

@@ -4,6 +4,7 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use dmchain_primitives::{ContentHash, MetadataEntry, Millis, RecordIndex, SourceStatus};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect, PalletError};
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 /// The balance type of the currency deposits are held in.

@@ -1,6 +1,9 @@
 //! frame-system: block limits, account types, database weights.
 
-use crate::{AccountId, Balance, Block, BlockNumber, Hash, Nonce, Runtime, SS58_PREFIX, VERSION};
+use crate::{
+	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, RuntimeTask, SS58_PREFIX, VERSION,
+};
 use frame_support::{
 	derive_impl, parameter_types,
 	weights::{
