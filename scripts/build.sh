@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . scripts/env.sh
-cargo build --release --locked -p dmchain-node
+# The whole workspace with all targets: the same feature set as `cargo test --workspace`, so
+# the dev chain, the tests and the benchmarks share every artifact.
+cargo build --release --locked --workspace --all-targets
 echo "build: $DMCHAIN_NODE"

@@ -98,16 +98,23 @@ impl TestNode {
 			.arg(home.base_path())
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
 			.stdout(Stdio::from(log.try_clone().expect("clone log handle")))
 			.stderr(Stdio::from(log))
 			.spawn()
 			.expect("start dmchain-node");
-		let node = Self { child, rpc_port };
-		node.wait_for(Duration::from_secs(60), "the RPC server", || {
-			node.try_rpc("system_health", json!([])).ok()
-		});
-		node
+		let mut node = Self { child, rpc_port };
+		let deadline = Instant::now() + Duration::from_secs(60);
+		loop {
+			if let Ok(Some(status)) = node.child.try_wait() {
+				panic!("dmchain-node exited during start-up ({status}); see its log");
+			}
+			if node.try_rpc("system_health", json!([])).is_ok() {
+				return node;
+			}
+			assert!(Instant::now() < deadline, "dmchain-node's RPC did not answer within 60 s");
+			sleep(Duration::from_millis(250));
+		}
 	}
 
 	/// Stops the node gracefully (SIGTERM), waiting up to 30 s before killing it.
