@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . scripts/env.sh
-# The whole workspace with all targets: the same feature set as `cargo test --workspace`, so
-# the dev chain, the tests and the benchmarks share every artifact.
-cargo build --release --locked --workspace --all-targets
+# Exactly the invocation of scripts/test.sh without running the tests: the same crates and
+# features, so the dev chain, the tests and the benchmarks share every artifact (any other
+# selection, even `cargo build --workspace --all-targets`, recompiles part of the tree).
+cargo test --release --locked --workspace --no-run
 echo "build: $DMCHAIN_NODE"

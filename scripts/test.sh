@@ -14,4 +14,10 @@ if cargo tree --locked -e normal -i librocksdb-sys >/dev/null 2>&1; then
 	echo "test: librocksdb-sys is in the dependency tree; dmchain uses ParityDb only" >&2
 	exit 1
 fi
-cargo test --release --locked --workspace
+log="$CARGO_TARGET_DIR/test-output.log"
+status=0
+cargo test --release --locked --workspace 2>&1 | tee "$log" || status=$?
+# One closing line over every test binary (cargo prints one "test result" line per binary).
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1) } }
+	END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+exit "$status"
