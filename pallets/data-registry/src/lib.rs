@@ -72,9 +72,6 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// The log target of this pallet.
-pub const LOG_TARGET: &str = "runtime::data-registry";
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
