@@ -1,0 +1,25 @@
+// Registers a source and anchors one record through this node; returns the number of the
+// block that finalised the record (0 on failure).
+const { DIGEST, connect, finalized } = require("./smoke-record.js");
+
+async function run(nodeName, networkInfo) {
+  const { api } = await connect(nodeName, networkInfo);
+  const keyring = new zombie.Keyring({ type: "sr25519" });
+  // The stash accounts: funded by the preset and by zombienet alike.
+  const owner = keyring.addFromUri("//Alice//stash");
+  const device = keyring.addFromUri("//Bob//stash");
+  const source = (await api.query.dataRegistry.nextSourceId()).toNumber();
+  await finalized(api, api.tx.dataRegistry.registerSource(device.address, "smoke/v1", "0x"), owner);
+  const record = {
+    content: { algorithm: "Blake2b256", digest: DIGEST },
+    sequence: 1,
+    deviceTime: Date.now(),
+    replaces: null,
+    metadata: [],
+  };
+  const block = await finalized(api, api.tx.dataRegistry.submitRecord(source, record), device);
+  await api.disconnect();
+  return block;
+}
+
+module.exports = { run };
