@@ -2,7 +2,7 @@
 
 use crate::{
 	pallet::{Config, Error, Event, HoldReason, NextSourceId, Pallet, Sources},
-	types::{BalanceOf, FormatTagOf, SourceInfo, SourceMetadataOf},
+	types::{BalanceOf, FormatTagOf, SourceInfo, SourceInfoOf, SourceMetadataOf},
 };
 use dmchain_primitives::{SourceAdmission, SourceControl, SourceId, SourceStatus};
 use frame_support::{
@@ -67,40 +67,30 @@ impl<T: Config> Pallet<T> {
 		source: SourceId,
 		action: OwnerAction,
 	) -> DispatchResult {
-		Sources::<T>::try_mutate(source, |entry| {
-			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+		Self::transition(source, |info| {
 			ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
-			let from = info.status;
-			let to = match (action, from) {
-				(OwnerAction::Suspend, SourceStatus::Active) => SourceStatus::Suspended,
-				(OwnerAction::Suspend, _) => return Err(Error::<T>::SourceNotActive.into()),
-				(OwnerAction::Resume, SourceStatus::Suspended) => SourceStatus::Active,
-				(OwnerAction::Resume, _) => return Err(Error::<T>::SourceNotSuspended.into()),
-				(OwnerAction::Retire, SourceStatus::Frozen) => {
-					return Err(Error::<T>::SourceFrozen.into())
-				},
-				(OwnerAction::Retire, SourceStatus::Retired) => {
-					return Err(Error::<T>::SourceRetired.into())
-				},
-				(OwnerAction::Retire, _) => SourceStatus::Retired,
-			};
-			info.status = to;
-			Self::deposit_event(Event::SourceStatusChanged { source, from, to });
-			Ok(())
+			match (action, info.status) {
+				(OwnerAction::Suspend, SourceStatus::Active) => Ok(SourceStatus::Suspended),
+				(OwnerAction::Suspend, _) => Err(Error::<T>::SourceNotActive),
+				(OwnerAction::Resume, SourceStatus::Suspended) => Ok(SourceStatus::Active),
+				(OwnerAction::Resume, _) => Err(Error::<T>::SourceNotSuspended),
+				(OwnerAction::Retire, SourceStatus::Frozen) => Err(Error::<T>::SourceFrozen),
+				(OwnerAction::Retire, SourceStatus::Retired) => Err(Error::<T>::SourceRetired),
+				(OwnerAction::Retire, _) => Ok(SourceStatus::Retired),
+			}
 		})
 	}
 
-	/// Moves `source` to `to` for a [`SourceControl`] caller, if `allowed` accepts its current
-	/// status.
-	fn control_transition(
+	/// Moves `source` to the status `next` decides from its entry (or fails with `next`'s
+	/// error), and emits [`Event::SourceStatusChanged`]: the one place a status changes.
+	fn transition(
 		source: SourceId,
-		allowed: impl Fn(SourceStatus) -> Result<(), Error<T>>,
-		to: SourceStatus,
+		next: impl FnOnce(&SourceInfoOf<T>) -> Result<SourceStatus, Error<T>>,
 	) -> DispatchResult {
 		Sources::<T>::try_mutate(source, |entry| {
 			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
 			let from = info.status;
-			allowed(from)?;
+			let to = next(info)?;
 			info.status = to;
 			Self::deposit_event(Event::SourceStatusChanged { source, from, to });
 			Ok(())
@@ -118,37 +108,25 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 	}
 
 	fn approve(source: SourceId) -> DispatchResult {
-		Self::control_transition(
-			source,
-			|from| match from {
-				SourceStatus::PendingApproval => Ok(()),
-				_ => Err(Error::<T>::SourceNotPendingApproval),
-			},
-			SourceStatus::Active,
-		)
+		Self::transition(source, |info| match info.status {
+			SourceStatus::PendingApproval => Ok(SourceStatus::Active),
+			_ => Err(Error::<T>::SourceNotPendingApproval),
+		})
 	}
 
 	fn freeze(source: SourceId) -> DispatchResult {
-		Self::control_transition(
-			source,
-			|from| match from {
-				SourceStatus::Frozen => Err(Error::<T>::SourceAlreadyFrozen),
-				SourceStatus::Retired => Err(Error::<T>::SourceRetired),
-				_ => Ok(()),
-			},
-			SourceStatus::Frozen,
-		)
+		Self::transition(source, |info| match info.status {
+			SourceStatus::Frozen => Err(Error::<T>::SourceAlreadyFrozen),
+			SourceStatus::Retired => Err(Error::<T>::SourceRetired),
+			_ => Ok(SourceStatus::Frozen),
+		})
 	}
 
 	fn unfreeze(source: SourceId) -> DispatchResult {
-		Self::control_transition(
-			source,
-			|from| match from {
-				SourceStatus::Frozen => Ok(()),
-				_ => Err(Error::<T>::SourceNotFrozen),
-			},
-			SourceStatus::Active,
-		)
+		Self::transition(source, |info| match info.status {
+			SourceStatus::Frozen => Ok(SourceStatus::Active),
+			_ => Err(Error::<T>::SourceNotFrozen),
+		})
 	}
 }
 
