@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{hex, NodeHome, TestNode};
+use common::{hex, start_dev, NodeHome, RuntimeRpc, TestNode};
 use dmchain_primitives::{ContentHash, HashAlgorithm, MetadataEntry, MetadataValue};
 use dmchain_runtime::{DataRegistryCall, Runtime};
 use pallet_data_registry::{Error as RegistryError, RecordInput};
@@ -53,7 +53,7 @@ fn records_of(node: &TestNode, source: u32) -> Value {
 #[test]
 fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 	let home = NodeHome::new();
-	let node = TestNode::start_dev(&home);
+	let node = start_dev(&home);
 	node.wait_finalized(1, TIMEOUT);
 	let owner = Sr25519Keyring::Alice.pair();
 	let device = Sr25519Keyring::Bob.pair();
@@ -145,7 +145,7 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 
 	// Restart on the same base path: every finalised record is still there (PRC-4, AUTH-1).
 	node.stop();
-	let node = TestNode::start_dev(&home);
+	let node = start_dev(&home);
 	assert!(node.finalized_number() >= finalized_before, "finality survives the restart");
 	assert_eq!(records_of(&node, 0), before_restart);
 	node.wait_finalized(finalized_before + 2, TIMEOUT);

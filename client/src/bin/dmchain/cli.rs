@@ -1,0 +1,233 @@
+//! The command line: global options and one subcommand group per actor.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dmchain_client::{HashAlgorithm, RecordId};
+use std::path::PathBuf;
+
+/// dmchain: anchor, find and verify IoT and smart-city data on a dmchain network.
+#[derive(Parser, Debug)]
+#[command(name = "dmchain", version, propagate_version = true)]
+#[command(after_help = EXIT_CODES)]
+pub struct Cli {
+	#[command(flatten)]
+	pub global: Global,
+	#[command(subcommand)]
+	pub command: Command,
+}
+
+/// The exit codes, printed under `--help`.
+pub const EXIT_CODES: &str = "Exit codes: 0 done; 1 not found or not anchored (verify, get); \
+2 usage error; 3 refused by the chain or its transaction pool; 4 node unreachable, connection \
+lost or timed out; 5 bad local input (file, CSV, key); 6 other client error.";
+
+/// Options every command takes.
+#[derive(Args, Debug)]
+pub struct Global {
+	/// The node's WebSocket address.
+	#[arg(long, global = true, env = "DMCHAIN_URL", default_value = dmchain_client::DEFAULT_URL)]
+	pub url: String,
+	/// The signing key as a secret URI or mnemonic (`//Alice` on a dev chain).
+	#[arg(
+		long,
+		global = true,
+		env = "DMCHAIN_SURI",
+		hide_env_values = true,
+		conflicts_with = "key_file"
+	)]
+	pub suri: Option<String>,
+	/// A file holding the signing key's secret URI or mnemonic (mode 600).
+	#[arg(long, global = true, env = "DMCHAIN_KEY_FILE")]
+	pub key_file: Option<PathBuf>,
+	/// Print machine-readable JSON instead of tables.
+	#[arg(long, global = true)]
+	pub json: bool,
+	/// Seconds to wait for the node to answer a request.
+	#[arg(long, global = true, default_value_t = 30)]
+	pub timeout: u64,
+	/// Which stage of a transaction to wait for.
+	#[arg(long, global = true, value_enum, default_value_t = WaitArg::Finalized)]
+	pub wait: WaitArg,
+}
+
+/// `--wait` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum WaitArg {
+	/// Included in a best block (fast, may still be retracted).
+	InBlock,
+	/// Included in a finalized block.
+	Finalized,
+}
+
+/// The actors' command groups.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+	/// Register and manage data sources (as their owner).
+	#[command(subcommand)]
+	Source(SourceCommand),
+	/// Anchor, find, verify and follow records.
+	#[command(subcommand)]
+	Record(RecordCommand),
+	/// Show the account of the signing key.
+	Account,
+}
+
+/// `dmchain source …`
+#[derive(Subcommand, Debug)]
+pub enum SourceCommand {
+	/// Register a data source owned by the signer, whose records a device key signs.
+	Register {
+		/// The device's account: SS58 address, or a dev secret URI such as `//Bob`.
+		#[arg(long)]
+		device: String,
+		/// The data-format tag its records follow, e.g. `air-quality/v1`.
+		#[arg(long)]
+		format: String,
+		/// A description of the source.
+		#[arg(long, default_value = "")]
+		description: String,
+	},
+	/// Show a source: owner, device, format, status, record count.
+	Show {
+		/// The source id.
+		source: u32,
+	},
+	/// Suspend a source: its device cannot submit until resumed.
+	Suspend {
+		/// The source id.
+		source: u32,
+	},
+	/// Resume a suspended source.
+	Resume {
+		/// The source id.
+		source: u32,
+	},
+	/// Retire a source for good; its records stay.
+	Retire {
+		/// The source id.
+		source: u32,
+	},
+}
+
+/// Where a record's content hash comes from.
+#[derive(Args, Debug)]
+#[group(required = true, multiple = false)]
+pub struct ContentArg {
+	/// Hash this file.
+	#[arg(long)]
+	pub file: Option<PathBuf>,
+	/// Use this digest (64 hex digits) as the content hash.
+	#[arg(long)]
+	pub hash: Option<String>,
+}
+
+/// The hash algorithm option.
+#[derive(Args, Debug)]
+pub struct AlgorithmArg {
+	/// The hash algorithm: blake2b-256, sha2-256, sha3-256 or keccak-256.
+	#[arg(long, default_value_t = HashAlgorithm::Blake2b256)]
+	pub algorithm: HashAlgorithm,
+}
+
+/// What a submitted record carries besides its content.
+#[derive(Args, Debug)]
+pub struct RecordFields {
+	/// The source id.
+	#[arg(long)]
+	pub source: u32,
+	/// The sequence number (default: one above the source's last).
+	#[arg(long)]
+	pub sequence: Option<u64>,
+	/// The device time-stamp in ms since the Unix epoch (default: now).
+	#[arg(long)]
+	pub device_time: Option<u64>,
+	/// A metadata entry KEY=VALUE; VALUE may be typed: int:, uint:, dec:, bool:, time:,
+	/// text:, hex: (default text). Repeatable.
+	#[arg(long = "meta", value_name = "KEY=VALUE")]
+	pub metadata: Vec<String>,
+}
+
+/// One record to submit: its content, hash algorithm and fields.
+#[derive(Args, Debug)]
+pub struct RecordArgs {
+	#[command(flatten)]
+	pub content: ContentArg,
+	#[command(flatten)]
+	pub algorithm: AlgorithmArg,
+	#[command(flatten)]
+	pub fields: RecordFields,
+}
+
+/// `dmchain record …`
+#[derive(Subcommand, Debug)]
+pub enum RecordCommand {
+	/// Anchor one record (signed by the source's device key); hashes --file itself.
+	Submit(RecordArgs),
+	/// Anchor a new version of a record; the old one stays and points to the new.
+	Update {
+		/// The index (within the source) of the record this one replaces.
+		#[arg(long)]
+		replaces: u64,
+		#[command(flatten)]
+		record: RecordArgs,
+	},
+	/// Anchor many records from a CSV file or a directory of files, with a progress bar.
+	Bulk {
+		/// The source id.
+		#[arg(long)]
+		source: u32,
+		/// A CSV file: columns file or hash, optional sequence, device_time, replaces; every
+		/// other column is metadata (header KEY or KEY:TYPE).
+		#[arg(long, conflicts_with = "dir", required_unless_present = "dir")]
+		csv: Option<PathBuf>,
+		/// A directory: every regular file in it, by name, becomes one record.
+		#[arg(long)]
+		dir: Option<PathBuf>,
+		/// Records per transaction (capped by the chain's MaxRecordsPerCall).
+		#[arg(long, default_value_t = 100)]
+		per_call: usize,
+		#[command(flatten)]
+		algorithm: AlgorithmArg,
+	},
+	/// Check whether a file or hash is anchored (exit code 1 if not).
+	Verify {
+		#[command(flatten)]
+		content: ContentArg,
+		#[command(flatten)]
+		algorithm: AlgorithmArg,
+	},
+	/// Show one record by id SOURCE/INDEX (exit code 1 if there is none).
+	Get {
+		/// The record id, e.g. 3/17.
+		id: RecordId,
+	},
+	/// List a source's records, a page at a time.
+	List {
+		/// The source id.
+		#[arg(long)]
+		source: u32,
+		/// Start at this index.
+		#[arg(long, conflicts_with_all = ["from_sequence", "from_time"])]
+		from_index: Option<u64>,
+		/// Start at the first record with at least this sequence number.
+		#[arg(long, conflicts_with = "from_time")]
+		from_sequence: Option<u64>,
+		/// Start at the first record anchored at or after this chain time (ms).
+		#[arg(long)]
+		from_time: Option<u64>,
+		/// At most this many records (the chain caps a page).
+		#[arg(long, default_value_t = 50)]
+		limit: u32,
+		/// Follow the pages to the end.
+		#[arg(long)]
+		all: bool,
+	},
+	/// Print records as they are finalized, until interrupted.
+	Watch {
+		/// Only this source's records.
+		#[arg(long)]
+		source: Option<u32>,
+		/// Stop after this many records.
+		#[arg(long)]
+		count: Option<u64>,
+	},
+}

@@ -1,0 +1,66 @@
+//! Runs a parsed command line: connects, loads the key if the command signs, and hands over to
+//! the actor's commands.
+
+mod record;
+mod source;
+
+use crate::{
+	cli::{Cli, Command, Global, WaitArg},
+	exit, output,
+};
+use dmchain_client::{keys, keys::Keypair, Chain, Error, Result, WaitFor};
+use std::time::Duration;
+
+/// What every command has to work with.
+pub struct Context {
+	global: Global,
+}
+
+impl Context {
+	/// Whether to print JSON.
+	pub fn json(&self) -> bool {
+		self.global.json
+	}
+
+	/// Connects to the node.
+	pub async fn connect(&self) -> Result<Chain> {
+		Chain::connect(&self.global.url, Duration::from_secs(self.global.timeout.max(1))).await
+	}
+
+	/// The signing key; an error naming the options when none is given.
+	pub fn signer(&self) -> Result<Keypair> {
+		match (&self.global.suri, &self.global.key_file) {
+			(Some(suri), _) => keys::from_suri(suri),
+			(None, Some(path)) => keys::from_key_file(path),
+			(None, None) => Err(Error::Key(
+				"this command signs a transaction: give --suri, --key-file, DMCHAIN_SURI or \
+				 DMCHAIN_KEY_FILE"
+					.into(),
+			)),
+		}
+	}
+
+	/// The stage transactions are followed to.
+	pub fn wait(&self) -> WaitFor {
+		match self.global.wait {
+			WaitArg::InBlock => WaitFor::InBlock,
+			WaitArg::Finalized => WaitFor::Finalized,
+		}
+	}
+}
+
+/// Runs `cli`; the exit code on success.
+pub async fn run(cli: Cli) -> Result<u8> {
+	let context = Context { global: cli.global };
+	match cli.command {
+		Command::Source(command) => source::run(&context, command).await,
+		Command::Record(command) => record::run(&context, command).await,
+		Command::Account => {
+			let account = keys::account_of(&context.signer()?).to_string();
+			output::emit(context.json(), &serde_json::json!({ "account": account }), |_| {
+				output::fields(&[("account", account.clone())])
+			});
+			Ok(exit::OK)
+		},
+	}
+}

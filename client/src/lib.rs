@@ -1,0 +1,53 @@
+//! # dmchain-client
+//!
+//! A Rust client for dmchain, the permissioned chain that anchors IoT and smart-city data
+//! (ITU-T FG-DPM D3.7). It mirrors the chain's actors:
+//!
+//! - [`DataSource`]: an organisation or device that registers data sources and anchors records
+//!   (REP-1, REP-2, PRC-1, PRC-3), one at a time or many at once with managed nonces.
+//! - [`DataUser`]: a data user that reads records, verifies a file or hash against the chain
+//!   (AUTH-1, AUTH-3), lists a source's records and follows new ones as they are finalized.
+//!
+//! Operator, supervisor and copyright modules come with their pallets.
+//!
+//! Every call works against a [`Chain`] connection with a time limit; every failure is an
+//! [`Error`], whose [`Error::Registry`] carries the pallet's own error enum. Transactions report
+//! in-block and finalized separately ([`WaitFor`]).
+//!
+//! ```no_run
+//! # async fn example() -> dmchain_client::Result<()> {
+//! use dmchain_client::{keys, Chain, ContentHash, DataSource, DataUser, HashAlgorithm, RecordDraft};
+//! use std::time::Duration;
+//!
+//! let chain = Chain::connect("ws://127.0.0.1:9944", Duration::from_secs(30)).await?;
+//! let owner = DataSource::new(chain.clone(), keys::dev("alice")?);
+//! let device = keys::dev("bob")?;
+//! let source = owner.register_source(&keys::account_of(&device), "air-quality/v1", b"").await?;
+//! let content = ContentHash::of_bytes(HashAlgorithm::Blake2b256, b"pm2.5=12");
+//! let anchored = DataSource::new(chain.clone(), device)
+//! 	.submit_record(source.source, RecordDraft::new(content, 1, 1_700_000_000_000))
+//! 	.await?;
+//! let found = DataUser::new(chain).verify_hash(content).await?;
+//! assert_eq!(found.records[0].id, anchored.id);
+//! # Ok(()) }
+//! ```
+
+pub mod connection;
+pub mod content;
+pub mod data_source;
+pub mod data_user;
+pub mod error;
+pub mod keys;
+pub mod records;
+pub mod runtime;
+pub mod sources;
+pub mod transaction;
+
+pub use connection::{Chain, DmchainConfig, DEFAULT_URL};
+pub use content::{ContentHash, HashAlgorithm};
+pub use data_source::{Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration};
+pub use data_user::{DataUser, Follower, Verification};
+pub use error::{Error, RecordRejection, RegistryError, Result};
+pub use records::{MetadataValue, Record, RecordCursor, RecordDraft, RecordId, RecordPage};
+pub use sources::{Source, SourceId, SourceStatus};
+pub use transaction::{Included, Receipt, WaitFor};

@@ -1,0 +1,197 @@
+//! The `dmchain` command-line tool against a real `dmchain-node --dev`: the flow a city data
+//! team follows (register, submit a file, verify it and a changed copy, list, watch), a bulk
+//! submission of 1,000 CSV rows each finalized exactly once, and the exit codes scripts rely on.
+
+use dmchain_test_node::{free_port, NodeHome, TestNode};
+use serde_json::Value;
+use std::{
+	collections::HashMap,
+	path::Path,
+	process::{Command, Output, Stdio},
+};
+
+const DMCHAIN: &str = env!("CARGO_BIN_EXE_dmchain");
+
+/// Runs `dmchain --url <node> --json <args>`.
+fn dmchain(url: &str, args: &[&str]) -> Output {
+	Command::new(DMCHAIN)
+		.args(["--url", url, "--json"])
+		.args(args)
+		.env_remove("DMCHAIN_SURI")
+		.env_remove("DMCHAIN_KEY_FILE")
+		.output()
+		.expect("run dmchain")
+}
+
+fn code(output: &Output) -> i32 {
+	output.status.code().expect("exited normally")
+}
+
+/// The JSON `dmchain` printed; panics with its stderr if it failed or printed none.
+fn json_ok(output: Output) -> Value {
+	assert_eq!(code(&output), 0, "dmchain failed: {}", String::from_utf8_lossy(&output.stderr));
+	json_of(&output)
+}
+
+fn json_of(output: &Output) -> Value {
+	let text = String::from_utf8_lossy(&output.stdout);
+	let line = text.lines().last().unwrap_or_else(|| {
+		panic!("no output; stderr: {}", String::from_utf8_lossy(&output.stderr))
+	});
+	serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+}
+
+fn write(dir: &Path, name: &str, content: &str) -> String {
+	let path = dir.join(name);
+	std::fs::write(&path, content).unwrap();
+	path.display().to_string()
+}
+
+#[test]
+fn the_command_line_flow_and_its_exit_codes() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let url = node.ws_url();
+	let files = home.path();
+
+	// Register a source owned by Alice whose device key is Bob's.
+	let registered = json_ok(dmchain(
+		&url,
+		&["source", "register", "--device", "//Bob", "--format", "traffic/v1", "--suri", "//Alice"],
+	));
+	let source = registered["source"].as_u64().expect("source id").to_string();
+	assert_eq!(registered["status"], "active");
+
+	// Submit a file (the tool hashes it), with typed metadata.
+	let reading = write(files, "reading.json", r#"{"vehicles": 41}"#);
+	let submitted = json_ok(dmchain(
+		&url,
+		&[
+			"record",
+			"submit",
+			"--source",
+			&source,
+			"--file",
+			&reading,
+			"--meta",
+			"count=uint:41",
+			"--meta",
+			"site=junction 7",
+			"--suri",
+			"//Bob",
+		],
+	));
+	assert_eq!(submitted["id"]["index"], 0);
+	assert_eq!(submitted["receipt"]["finalized"], true);
+
+	// Verify the same file: anchored (exit 0). A changed file: not anchored (exit 1).
+	let verified = json_ok(dmchain(&url, &["record", "verify", "--file", &reading]));
+	assert_eq!(verified["anchored"], true);
+	assert_eq!(verified["records"][0]["metadata"][0]["value"]["value"], 41);
+	let changed = write(files, "changed.json", r#"{"vehicles": 42}"#);
+	let not_verified = dmchain(&url, &["record", "verify", "--file", &changed]);
+	assert_eq!(code(&not_verified), 1);
+	assert_eq!(json_of(&not_verified)["anchored"], false);
+
+	// List, get, and watch a record submitted while watching.
+	let listed = json_ok(dmchain(&url, &["record", "list", "--source", &source]));
+	assert_eq!(listed["records"].as_array().unwrap().len(), 1);
+	let got = json_ok(dmchain(&url, &["record", "get", &format!("{source}/0")]));
+	assert_eq!(got["sequence"], 0);
+	let watcher = Command::new(DMCHAIN)
+		.args(["--url", &url, "--json", "record", "watch", "--source", &source, "--count", "1"])
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.expect("start watch");
+	std::thread::sleep(std::time::Duration::from_secs(2));
+	let later = write(files, "later.json", r#"{"vehicles": 7}"#);
+	json_ok(dmchain(
+		&url,
+		&["record", "submit", "--source", &source, "--file", &later, "--suri", "//Bob"],
+	));
+	let watched = watcher.wait_with_output().expect("watch ends after one record");
+	let watched = json_ok(watched);
+	assert_eq!(watched["id"]["index"], 1);
+	assert_eq!(watched["sequence"], 1);
+
+	// Bulk: 1,000 CSV rows, each its own digest and sequence number.
+	let mut csv = String::from("hash,sequence,lane:uint\n");
+	let digests: Vec<String> =
+		(0..1000u32).map(|i| format!("{:064x}", 0xd00d_0000u64 + u64::from(i))).collect();
+	for (i, digest) in digests.iter().enumerate() {
+		csv.push_str(&format!("0x{digest},{},{}\n", 100 + i, i % 4));
+	}
+	let csv_path = write(files, "bulk.csv", &csv);
+	let bulk_args = ["record", "bulk", "--source", &source, "--csv", &csv_path, "--suri", "//Bob"];
+	let bulk = json_ok(dmchain(&url, &bulk_args));
+	assert_eq!(bulk["anchored"], 1000, "{bulk}");
+	assert_eq!(bulk["failed"], 0);
+	assert_eq!(bulk["firstIndex"], 2);
+	assert_eq!(bulk["lastIndex"], 1001);
+	// Every row is on chain exactly once.
+	let all =
+		json_ok(dmchain(&url, &["record", "list", "--source", &source, "--all", "--limit", "100"]));
+	let records = all["records"].as_array().unwrap();
+	assert_eq!(records.len(), 1002);
+	let mut seen: HashMap<String, u32> = HashMap::new();
+	for record in records {
+		*seen.entry(record["content"]["digest"].as_str().unwrap().to_string()).or_default() += 1;
+	}
+	for digest in &digests {
+		assert_eq!(seen.get(&format!("0x{digest}")), Some(&1), "digest {digest}");
+	}
+	// Running the same CSV again anchors nothing twice.
+	let rerun = json_ok(dmchain(&url, &bulk_args));
+	assert_eq!(rerun["skippedAlreadyAnchored"], 1000);
+	assert_eq!(rerun["anchored"], 0);
+
+	// Exit codes: a refusal by the registry is 3, with its error named.
+	let replay = dmchain(
+		&url,
+		&[
+			"record",
+			"submit",
+			"--source",
+			&source,
+			"--file",
+			&reading,
+			"--sequence",
+			"5",
+			"--suri",
+			"//Bob",
+		],
+	);
+	assert_eq!(code(&replay), 3);
+	assert_eq!(json_of(&replay)["kind"], "registry");
+	assert!(json_of(&replay)["error"].as_str().unwrap().contains("SequenceOutOfOrder"));
+	// Not found is 1; no key is 5; an unreachable node is 4; bad usage is 2.
+	assert_eq!(code(&dmchain(&url, &["record", "get", "999/0"])), 1);
+	assert_eq!(code(&dmchain(&url, &["source", "show", "999"])), 1);
+	assert_eq!(
+		code(&dmchain(&url, &["record", "submit", "--source", &source, "--file", &reading])),
+		5
+	);
+	let nowhere = format!("ws://127.0.0.1:{}", free_port());
+	assert_eq!(
+		code(&dmchain(&nowhere, &["record", "verify", "--file", &reading, "--timeout", "5"])),
+		4
+	);
+	assert_eq!(code(&dmchain(&url, &["record", "verify"])), 2);
+	node.stop();
+}
+
+#[test]
+fn help_says_what_each_command_does() {
+	let help = Command::new(DMCHAIN).arg("--help").output().unwrap();
+	let text = String::from_utf8_lossy(&help.stdout);
+	for line in ["source", "record", "account", "Exit codes"] {
+		assert!(text.contains(line), "--help lacks {line}: {text}");
+	}
+	let record_help = Command::new(DMCHAIN).args(["record", "--help"]).output().unwrap();
+	let text = String::from_utf8_lossy(&record_help.stdout);
+	for command in ["submit", "update", "bulk", "verify", "get", "list", "watch"] {
+		let line = text.lines().find(|line| line.trim_start().starts_with(command));
+		assert!(line.is_some_and(|line| line.split_whitespace().count() > 2), "{command}: {text}");
+	}
+}

@@ -1,0 +1,164 @@
+//! The client library against a real `dmchain-node --dev` (no mocks): both actors, typed
+//! errors, in-block versus finalized, many records with managed nonces, following finalized
+//! records, and lost, hung and unreachable nodes.
+
+use dmchain_client::{
+	keys, Chain, ContentHash, DataSource, DataUser, Error, HashAlgorithm, MetadataValue,
+	RecordCursor, RecordDraft, RecordId, RegistryError, SourceStatus, WaitFor,
+};
+use dmchain_test_node::{free_port, NodeHome, TestNode};
+use std::time::Duration;
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+fn hash(text: &str) -> ContentHash {
+	ContentHash::of_bytes(HashAlgorithm::Blake2b256, text.as_bytes())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn actors_anchor_find_verify_and_follow_records() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let chain = Chain::connect(&node.ws_url(), TIMEOUT).await.expect("connect");
+
+	// The owner registers a source whose records Bob's key signs (REP-1).
+	let owner = DataSource::new(chain.clone(), keys::dev("alice").unwrap());
+	let device_key = keys::dev("bob").unwrap();
+	let registration = owner
+		.register_source(&keys::account_of(&device_key), "air-quality/v1", b"north station")
+		.await
+		.expect("register");
+	assert_eq!(registration.status, SourceStatus::Active);
+	assert!(registration.deposit > 0);
+	assert!(registration.receipt.finalized);
+	let source = registration.source;
+
+	// In-block first (fast, not yet final), then finalized.
+	let device = DataSource::new(chain.clone(), device_key.clone());
+	let first = device
+		.clone()
+		.waiting_for(WaitFor::InBlock)
+		.submit_record(
+			source,
+			RecordDraft::new(hash("reading 1"), 1, 1_700_000_000_000)
+				.with_metadata("pm25", MetadataValue::Decimal { mantissa: 125, scale: 1 }),
+		)
+		.await
+		.expect("first record");
+	assert_eq!(first.id, RecordId { source, index: 0 });
+	assert!(!first.receipt.finalized, "in-block reports before finality");
+	let second = device
+		.submit_record(source, RecordDraft::new(hash("reading 2"), 2, 1_700_000_001_000))
+		.await
+		.expect("second record");
+	assert!(second.receipt.finalized);
+	assert!(second.receipt.block_number >= first.receipt.block_number);
+
+	// An update is a new version pointing to the old one (PRC-3).
+	let update = device
+		.submit_update(source, 0, RecordDraft::new(hash("reading 1 fixed"), 3, 1_700_000_002_000))
+		.await
+		.expect("update");
+	let user = DataUser::new(chain.clone());
+	let old = user.record(first.id).await.unwrap().expect("the old version stays");
+	assert_eq!(old.superseded_by, Some(update.id));
+	assert_eq!(old.metadata[0].value, MetadataValue::Decimal { mantissa: 125, scale: 1 });
+	let new = user.record(update.id).await.unwrap().unwrap();
+	assert_eq!(new.replaces, Some(first.id));
+	assert_eq!(new.submitter, keys::account_of(&device_key).to_string());
+
+	// Refusals come back as the registry's own errors.
+	let replay =
+		device.submit_record(source, RecordDraft::new(hash("again"), 3, 1_700_000_003_000)).await;
+	assert!(matches!(replay, Err(Error::Registry(RegistryError::SequenceReplayed))), "{replay:?}");
+	let not_device =
+		owner.submit_record(source, RecordDraft::new(hash("owner"), 9, 1_700_000_003_000)).await;
+	assert!(matches!(not_device, Err(Error::Registry(RegistryError::NotSourceDevice))));
+	let unknown = device.submit_record(9_999, RecordDraft::new(hash("x"), 1, 0)).await;
+	assert!(matches!(unknown, Err(Error::Registry(RegistryError::SourceNotFound))));
+
+	// Verify: the anchored hash matches, a changed one and another algorithm do not.
+	let verified = user.verify_hash(hash("reading 2")).await.unwrap();
+	assert!(verified.is_anchored());
+	assert_eq!(verified.records[0].id, second.id);
+	assert!(!user.verify_hash(hash("reading 2!")).await.unwrap().is_anchored());
+	let other_algorithm = ContentHash { algorithm: HashAlgorithm::Sha2_256, ..hash("reading 2") };
+	assert!(!user.verify_hash(other_algorithm).await.unwrap().is_anchored());
+
+	// List, from a position and from a sequence number.
+	let page = user.list_records(source, RecordCursor::Index(0), 10).await.unwrap();
+	assert_eq!(page.records.iter().map(|r| r.sequence).collect::<Vec<_>>(), vec![1, 2, 3]);
+	assert_eq!(page.next, None);
+	let from_two = user.list_records(source, RecordCursor::Sequence(2), 10).await.unwrap();
+	assert_eq!(from_two.records.len(), 2);
+	assert!(matches!(
+		user.list_records(9_999, RecordCursor::Index(0), 10).await,
+		Err(Error::NotFound(_))
+	));
+
+	// Follow: a record anchored after subscribing arrives once finalized.
+	let mut follower = user.follow(Some(source)).await.unwrap();
+	let followed = device
+		.submit_record(source, RecordDraft::new(hash("reading 4"), 4, 1_700_000_004_000))
+		.await
+		.unwrap();
+	let arrived = tokio::time::timeout(Duration::from_secs(60), follower.next())
+		.await
+		.expect("a followed record within 60 s")
+		.expect("subscription open")
+		.expect("record");
+	assert_eq!(arrived.id, followed.id);
+	assert_eq!(arrived.content, hash("reading 4"));
+
+	// Many records: 250 in calls of 100, nonces consecutive, each record anchored once.
+	let drafts: Vec<RecordDraft> = (0..250u64)
+		.map(|i| RecordDraft::new(hash(&format!("bulk {i}")), 100 + i, 1_700_000_100_000 + i))
+		.collect();
+	let mut steps = Vec::new();
+	let report =
+		device.submit_records(source, drafts, 100, |step| steps.push(step)).await.expect("bulk");
+	assert!(report.failures.is_empty(), "{:?}", report.failures);
+	assert_eq!(report.anchored_count(), 250);
+	assert_eq!(
+		report.anchored.iter().map(|(first, count, _)| (*first, *count)).collect::<Vec<_>>(),
+		vec![(4, 100), (104, 100), (204, 50)]
+	);
+	assert_eq!(steps.last().map(|s| (s.done, s.failed, s.total)), Some((250, 0, 250)));
+	let listed = user.list_records(source, RecordCursor::Sequence(100), 100).await.unwrap();
+	assert_eq!(listed.records.len(), 100);
+	assert_eq!(listed.next, Some(104));
+	let source_now = user.source(source).await.unwrap().unwrap();
+	assert_eq!(source_now.record_count, 254);
+	assert_eq!(source_now.last_sequence, Some(349));
+
+	// The same records again: all refused by sequence, nothing anchored twice.
+	let again: Vec<RecordDraft> =
+		(0..5u64).map(|i| RecordDraft::new(hash(&format!("bulk {i}")), 100 + i, 0)).collect();
+	let report = device.submit_records(source, again, 100, |_| {}).await.unwrap();
+	assert_eq!(report.anchored_count(), 0);
+	assert!(matches!(
+		&report.failures[0].error,
+		Error::Registry(RegistryError::BatchRecordRejected { index: 0, .. })
+	));
+	assert_eq!(user.source(source).await.unwrap().unwrap().record_count, 254);
+
+	// A hung node: requests time out, distinct from a refusal.
+	let impatient = Chain::connect(&node.ws_url(), Duration::from_secs(2)).await.unwrap();
+	node.pause();
+	let hung = DataUser::new(impatient).source(source).await;
+	node.resume();
+	assert!(matches!(hung, Err(Error::Timeout { .. })), "{hung:?}");
+
+	// A node that goes away: the connection is reported lost.
+	node.kill();
+	let lost = user.source(source).await;
+	assert!(matches!(lost, Err(Error::ConnectionLost(_))), "{lost:?}");
+	assert!(lost.unwrap_err().is_transport());
+}
+
+#[tokio::test]
+async fn an_unreachable_node_is_a_connect_error() {
+	let url = format!("ws://127.0.0.1:{}", free_port());
+	let result = Chain::connect(&url, Duration::from_secs(5)).await;
+	assert!(matches!(result, Err(Error::Connect { .. })), "{:?}", result.err());
+}
