@@ -11,7 +11,7 @@ bash scripts/build.sh
 steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_data_registry)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_data_registry pallet_operator_config)
 for pallet in "${pallets[@]}"; do
 	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
 	echo "bench: $pallet -> $dir/src/weights.rs (steps $steps, repeat $repeat)"

@@ -64,7 +64,10 @@ pub struct ContentHash {
 	pub digest: [u8; 32],
 }
 
-fn serialize_digest<S: serde::Serializer>(digest: &[u8; 32], s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_digest<S: serde::Serializer>(
+	digest: &[u8; 32],
+	s: S,
+) -> Result<S::Ok, S::Error> {
 	s.serialize_str(&format!("0x{}", hex::encode(digest)))
 }
 

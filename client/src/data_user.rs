@@ -6,9 +6,14 @@ use crate::{
 	connection::{Chain, DmchainConfig},
 	content::{ContentHash, HashAlgorithm},
 	error::{Error, Result},
+	keys::{AccountId, Keypair},
 	records::{Record, RecordCursor, RecordId, RecordPage},
-	runtime::api::{self, data_registry::events},
+	roles::{DataUserKind, DataUserRecord},
+	runtime::api::{
+		self, data_registry::events, runtime_types::bounded_collections::bounded_vec::BoundedVec,
+	},
 	sources::{Source, SourceId},
+	transaction::{self, Receipt, WaitFor},
 };
 use serde::Serialize;
 use std::{collections::VecDeque, path::Path};
@@ -104,6 +109,54 @@ impl DataUser {
 			records: page.records.into_iter().map(Record::from).collect(),
 			next: page.next,
 		})
+	}
+
+	/// Registers the account of `signer` as a data user bound to an organisation or person:
+	/// `name` and the hash of its identity document (SVC-1). Holds the registration deposit;
+	/// an operator then approves it.
+	pub async fn register(
+		&self,
+		signer: &Keypair,
+		kind: DataUserKind,
+		name: &str,
+		identity_document: [u8; 32],
+	) -> Result<Receipt> {
+		let call = api::tx().operator_config().register_data_user(
+			kind.into(),
+			BoundedVec(name.as_bytes().to_vec()),
+			identity_document,
+		);
+		let included =
+			transaction::submit_and_wait(&self.chain, &call, signer, WaitFor::Finalized).await?;
+		included.event::<api::operator_config::events::DataUserRegistered>()?;
+		Ok(included.receipt())
+	}
+
+	/// The data-user registration of `who`, or `None`.
+	pub async fn registration(&self, who: &AccountId) -> Result<Option<DataUserRecord>> {
+		let at = self.chain.at_finalized().await?;
+		let address = api::storage().operator_config().data_users();
+		let found = self
+			.chain
+			.guard("a data-user registration", self.chain.timeout(), async {
+				Ok(at.storage().try_fetch(address, (who.clone(),)).await?)
+			})
+			.await?;
+		match found {
+			None => Ok(None),
+			Some(value) => Ok(Some(DataUserRecord::from_chain(who.to_string(), value.decode()?))),
+		}
+	}
+
+	/// Whether `who` is an operator.
+	pub async fn is_operator(&self, who: &AccountId) -> Result<bool> {
+		let at = self.chain.at_finalized().await?;
+		let address = api::storage().operator_config().operators();
+		self.chain
+			.guard("the operator list", self.chain.timeout(), async {
+				Ok(at.storage().try_fetch(address, (who.clone(),)).await?.is_some())
+			})
+			.await
 	}
 
 	/// Follows the chain's finalized blocks and yields every record anchored in them, of

@@ -12,6 +12,15 @@ pub type RegistryError = api::runtime_types::pallet_data_registry::pallet::Error
 /// Why one record of a multi-record submission was refused.
 pub type RecordRejection = api::runtime_types::pallet_data_registry::types::RecordRejection;
 
+/// The operator-configuration pallet's errors, exactly as the pallet declares them.
+pub type OperatorError = api::runtime_types::pallet_operator_config::pallet::Error;
+
+impl fmt::Display for OperatorError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "{self:?}")
+	}
+}
+
 impl fmt::Display for RegistryError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
@@ -51,6 +60,10 @@ pub enum Error {
 	/// The data registry refused the transaction.
 	#[error("the data registry refused the transaction: {0}")]
 	Registry(RegistryError),
+	/// The operator-configuration pallet refused the transaction (roles, data users, source
+	/// admission).
+	#[error("the operator configuration refused the transaction: {0}")]
+	Operator(OperatorError),
 	/// Another part of the runtime refused the transaction (for example the balances pallet
 	/// for a missing fee, or a bad origin).
 	#[error("the chain refused the transaction: {0}")]
@@ -100,6 +113,7 @@ from_subxt_errors!(
 	subxt::error::ExtrinsicError,
 	subxt::error::RuntimeApiError,
 	subxt::error::StorageError,
+	subxt::error::StorageValueError,
 	subxt::error::ConstantError,
 	subxt::error::BlocksError,
 	subxt::error::EventsError,

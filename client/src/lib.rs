@@ -8,7 +8,11 @@
 //! - [`DataUser`]: a data user that reads records, verifies a file or hash against the chain
 //!   (AUTH-1, AUTH-3), lists a source's records and follows new ones as they are finalized.
 //!
-//! Operator, supervisor and copyright modules come with their pallets.
+//! - [`Operator`]: an operator who decides on data users and data sources (CTL-1, CTL-3, SVC-1).
+//! - [`Governance`]: appoints and dismisses operators and supervisors (root via sudo on dev and
+//!   test chains).
+//!
+//! Supervisor and copyright modules come with their pallets.
 //!
 //! Every call works against a [`Chain`] connection with a time limit; every failure is an
 //! [`Error`], whose [`Error::Registry`] carries the pallet's own error enum. Transactions report
@@ -37,8 +41,11 @@ pub mod content;
 pub mod data_source;
 pub mod data_user;
 pub mod error;
+pub mod governance;
 pub mod keys;
+pub mod operator;
 pub mod records;
+pub mod roles;
 pub mod runtime;
 pub mod sources;
 pub mod transaction;
@@ -47,7 +54,10 @@ pub use connection::{Chain, DmchainConfig, DEFAULT_URL};
 pub use content::{ContentHash, HashAlgorithm};
 pub use data_source::{Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration};
 pub use data_user::{DataUser, Follower, Verification};
-pub use error::{Error, RecordRejection, RegistryError, Result};
+pub use error::{Error, OperatorError, RecordRejection, RegistryError, Result};
+pub use governance::Governance;
+pub use operator::Operator;
 pub use records::{MetadataValue, Record, RecordCursor, RecordDraft, RecordId, RecordPage};
+pub use roles::{DataUserKind, DataUserRecord, DataUserStatus};
 pub use sources::{Source, SourceId, SourceStatus};
 pub use transaction::{Included, Receipt, WaitFor};

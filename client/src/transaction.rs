@@ -171,15 +171,21 @@ pub(crate) async fn submit_and_wait<Call: Payload>(
 	submit(chain, call, signer, None).await?.wait(chain, wait).await
 }
 
-/// A failed transaction's error: the registry's own enum for its errors, the pallet and error
-/// name for other pallets' errors.
+/// A failed transaction's error: the registry's and the operator pallet's own enums for their
+/// errors, the pallet and error name for other pallets' errors.
 fn dispatch_error(error: TransactionEventsError) -> Error {
-	let TransactionEventsError::ExtrinsicFailed(dispatch) = error else {
-		return error.into();
-	};
+	match error {
+		TransactionEventsError::ExtrinsicFailed(dispatch) => from_dispatch(dispatch),
+		other => other.into(),
+	}
+}
+
+/// The client error for a runtime dispatch error.
+pub(crate) fn from_dispatch(dispatch: DispatchError) -> Error {
 	match dispatch {
 		DispatchError::Module(module) => match module.as_root_error::<api::Error>() {
 			Ok(api::Error::DataRegistry(registry)) => Error::Registry(registry),
+			Ok(api::Error::OperatorConfig(operator)) => Error::Operator(operator),
 			_ => Error::Dispatch(module.details_string()),
 		},
 		other => Error::Dispatch(other.to_string()),

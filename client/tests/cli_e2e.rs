@@ -185,7 +185,7 @@ fn the_command_line_flow_and_its_exit_codes() {
 fn help_says_what_each_command_does() {
 	let help = Command::new(DMCHAIN).arg("--help").output().unwrap();
 	let text = String::from_utf8_lossy(&help.stdout);
-	for line in ["source", "record", "account", "Exit codes"] {
+	for line in ["source", "record", "user", "operator", "governance", "account", "Exit codes"] {
 		assert!(text.contains(line), "--help lacks {line}: {text}");
 	}
 	let record_help = Command::new(DMCHAIN).args(["record", "--help"]).output().unwrap();
@@ -194,4 +194,86 @@ fn help_says_what_each_command_does() {
 		let line = text.lines().find(|line| line.trim_start().starts_with(command));
 		assert!(line.is_some_and(|line| line.split_whitespace().count() > 2), "{command}: {text}");
 	}
+}
+
+#[test]
+fn data_users_operators_and_governance_through_the_cli() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let url = node.ws_url();
+	let identity = write(home.path(), "certificate.pdf", "registration certificate no. 4711");
+
+	// Charlie registers as a data user: pending until an operator decides.
+	json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Charlie",
+			"user",
+			"register",
+			"--kind",
+			"organisation",
+			"--name",
+			"Traffic office",
+			"--identity-file",
+			&identity,
+		],
+	));
+	let shown = json_ok(dmchain(&url, &["user", "show", "//Charlie"]));
+	assert_eq!(shown["status"], "pending");
+	assert_eq!(shown["name"], "Traffic office");
+	assert_eq!(shown["kind"], "organisation");
+
+	// Bob is no operator: refused with the pallet's own error.
+	let refused = dmchain(&url, &["--suri", "//Bob", "operator", "approve-user", "//Charlie"]);
+	assert_eq!(code(&refused), 3);
+	assert_eq!(json_of(&refused)["kind"], "operator");
+	assert!(json_of(&refused)["error"].as_str().unwrap().contains("NotOperator"));
+
+	// Alice (operator in the dev preset) approves, suspends, reinstates and removes.
+	let alice = ["--suri", "//Alice", "operator"];
+	for (command, status) in [
+		("approve-user", "approved"),
+		("suspend-user", "suspended"),
+		("reinstate-user", "approved"),
+	] {
+		json_ok(dmchain(&url, &[&alice[..], &[command, "//Charlie"]].concat()));
+		assert_eq!(json_ok(dmchain(&url, &["user", "show", "//Charlie"]))["status"], status);
+	}
+	let twice = dmchain(&url, &[&alice[..], &["reinstate-user", "//Charlie"]].concat());
+	assert!(json_of(&twice)["error"].as_str().unwrap().contains("DataUserNotSuspended"));
+	json_ok(dmchain(&url, &[&alice[..], &["remove-user", "//Charlie"]].concat()));
+	assert_eq!(code(&dmchain(&url, &["user", "show", "//Charlie"])), 1);
+
+	// Governance (the sudo key) appoints Bob, who may then decide; a supervisor cannot also be
+	// an operator; only the sudo key governs.
+	json_ok(dmchain(&url, &["--suri", "//Alice", "governance", "appoint-operator", "//Bob"]));
+	json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Dave",
+			"user",
+			"register",
+			"--kind",
+			"person",
+			"--name",
+			"Dave",
+			"--identity-hash",
+			&"ab".repeat(32),
+		],
+	));
+	json_ok(dmchain(&url, &["--suri", "//Bob", "operator", "approve-user", "//Dave"]));
+	let conflict =
+		dmchain(&url, &["--suri", "//Alice", "governance", "appoint-supervisor", "//Bob"]);
+	assert_eq!(code(&conflict), 3);
+	assert!(json_of(&conflict)["error"].as_str().unwrap().contains("RoleConflict"));
+	let not_sudo = dmchain(&url, &["--suri", "//Bob", "governance", "appoint-operator", "//Eve"]);
+	assert_eq!(code(&not_sudo), 3);
+
+	// A source decision on an unknown source is refused by the registry.
+	let unknown = dmchain(&url, &[&alice[..], &["approve-source", "999"]].concat());
+	assert_eq!(json_of(&unknown)["kind"], "registry");
+	assert!(json_of(&unknown)["error"].as_str().unwrap().contains("SourceNotFound"));
+	node.stop();
 }

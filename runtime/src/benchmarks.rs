@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_data_registry, DataRegistry]
+	[pallet_operator_config, OperatorConfig]
 );

@@ -1,7 +1,10 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice, Bob,
 //! Charlie and Dave as Aura and GRANDPA authorities, which zombienet may replace).
 
-use crate::{token::UNIT, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig};
+use crate::{
+	token::UNIT, AccountId, Balance, BalancesConfig, OperatorConfigConfig, RuntimeGenesisConfig,
+	SudoConfig,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -13,9 +16,10 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each dev account starts with: one million DMC.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// A genesis with `authorities` producing and finalising blocks, `endowed` accounts funded and
-/// `root` as the sudo key. Always writes `aura.authorities`, `grandpa.authorities` and
-/// `balances.balances`, so that zombienet can rewrite them in the plain chain spec.
+/// A genesis with `authorities` producing and finalising blocks, `endowed` accounts funded,
+/// `root` as the sudo key, Alice as the first operator and Ferdie as the first supervisor.
+/// Always writes `aura.authorities`, `grandpa.authorities` and `balances.balances`, so that
+/// zombienet can rewrite them in the plain chain spec.
 fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
@@ -35,6 +39,10 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		operator_config: OperatorConfigConfig {
+			operators: vec![Sr25519Keyring::Alice.to_account_id()],
+			supervisors: vec![Sr25519Keyring::Ferdie.to_account_id()],
+		},
 	})
 }
 

@@ -14,6 +14,7 @@
 //! | 5 | `TransactionPayment` | transaction fees |
 //! | 6 | `Sudo` | governance on dev and test chains |
 //! | 10 | `DataRegistry` | sources, records, versions, indexes (REP, PRC, SVC) |
+//! | 11 | `OperatorConfig` | operators, supervisors, data users, source admission (CTL, MON-1, SVC-1) |
 //!
 //! Blocks come every 3 seconds ([`MILLI_SECS_PER_BLOCK`]); the token is [`token::SYMBOL`] with
 //! [`token::DECIMALS`] decimals and addresses use SS58 prefix [`SS58_PREFIX`].
@@ -222,4 +223,8 @@ mod runtime {
 	/// Data sources, records and their indexes.
 	#[runtime::pallet_index(10)]
 	pub type DataRegistry = pallet_data_registry;
+
+	/// Operators, supervisors, data users and source admission.
+	#[runtime::pallet_index(11)]
+	pub type OperatorConfig = pallet_operator_config;
 }

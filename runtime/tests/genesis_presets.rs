@@ -33,6 +33,19 @@ fn development_has_alice_alone_as_validator_and_sudo() {
 }
 
 #[test]
+fn presets_appoint_alice_operator_and_ferdie_supervisor() {
+	for id in
+		[sp_genesis_builder::DEV_RUNTIME_PRESET, sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET]
+	{
+		let roles = &preset(id)["operatorConfig"];
+		let alice = Value::from(Sr25519Keyring::Alice.to_account_id().to_string());
+		let ferdie = Value::from(Sr25519Keyring::Ferdie.to_account_id().to_string());
+		assert_eq!(roles["operators"], Value::Array(vec![alice]), "{id}");
+		assert_eq!(roles["supervisors"], Value::Array(vec![ferdie]), "{id}");
+	}
+}
+
+#[test]
 fn every_preset_builds_a_genesis_state() {
 	for id in preset_names() {
 		let patch: Value =

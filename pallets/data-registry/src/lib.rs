@@ -247,6 +247,14 @@ pub mod pallet {
 			/// How many records the call anchored.
 			count: u32,
 		},
+		/// A source waiting for approval was rejected: its entry is gone and its owner's
+		/// deposit released.
+		SourceRejected {
+			/// The source.
+			source: SourceId,
+			/// Its owner, whose deposit was released.
+			owner: T::AccountId,
+		},
 		/// A record was replaced by a new version.
 		RecordSuperseded {
 			/// The replaced record.

@@ -1,14 +1,14 @@
 //! Data sources: registration, life cycle and the [`SourceControl`] seam (D3.7 REP-1).
 
 use crate::{
-	pallet::{Config, Error, Event, HoldReason, NextSourceId, Pallet, Sources},
+	pallet::{Config, Error, Event, HoldReason, NextSourceId, Pallet, ProgressOf, Sources},
 	types::{BalanceOf, FormatTagOf, SourceInfo, SourceInfoOf, SourceMetadataOf},
 };
 use dmchain_primitives::{SourceAdmission, SourceControl, SourceId, SourceStatus};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
-	traits::{fungible::MutateHold, Get},
+	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -127,6 +127,40 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 			SourceStatus::Frozen => Ok(SourceStatus::Active),
 			_ => Err(Error::<T>::SourceNotFrozen),
 		})
+	}
+
+	fn reject(source: SourceId) -> DispatchResult {
+		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+		ensure!(info.status == SourceStatus::PendingApproval, Error::<T>::SourceNotPendingApproval);
+		// A pending source has never submitted, so no record or index refers to it.
+		Sources::<T>::remove(source);
+		ProgressOf::<T>::remove(source);
+		if !info.deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::SourceDeposit.into(),
+				&info.owner,
+				info.deposit,
+				Precision::BestEffort,
+			)?;
+		}
+		Self::deposit_event(Event::SourceRejected { source, owner: info.owner });
+		Ok(())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn pending_source_for_benchmark(owner: &T::AccountId) -> SourceId {
+		use frame_support::traits::fungible::Mutate;
+		use sp_runtime::traits::Bounded;
+		T::Currency::set_balance(owner, BalanceOf::<T>::max_value() / 4u32.into());
+		let format = FormatTagOf::<T>::truncate_from(alloc::vec![b'f'; 8]);
+		let id = Self::do_register_source(owner.clone(), owner.clone(), format, Default::default())
+			.expect("a funded owner registers a source");
+		Sources::<T>::mutate(id, |entry| {
+			if let Some(info) = entry {
+				info.status = SourceStatus::PendingApproval;
+			}
+		});
+		id
 	}
 }
 

@@ -397,6 +397,35 @@ mod source_control {
 	}
 
 	#[test]
+	fn reject_removes_a_pending_source_and_releases_its_deposit() {
+		build_and_execute(|| {
+			RequireApproval::set(true);
+			let free_before = Balances::free_balance(OWNER);
+			let source = register();
+			assert!(Balances::free_balance(OWNER) < free_before, "the deposit is held");
+			assert_ok!(DataRegistry::reject(source));
+			System::assert_last_event(Event::SourceRejected { source, owner: OWNER }.into());
+			assert_eq!(Balances::free_balance(OWNER), free_before);
+			assert_eq!(DataRegistry::status_of(source), None);
+			assert_eq!(DataRegistry::reject(source), Err(Error::<Test>::SourceNotFound.into()));
+			// The id is not handed out again.
+			assert_eq!(register(), source + 1);
+		});
+	}
+
+	#[test]
+	fn only_pending_sources_can_be_rejected() {
+		build_and_execute(|| {
+			let source = register();
+			assert_eq!(
+				DataRegistry::reject(source),
+				Err(Error::<Test>::SourceNotPendingApproval.into())
+			);
+			assert_eq!(DataRegistry::status_of(source), Some(SourceStatus::Active));
+		});
+	}
+
+	#[test]
 	fn freeze_and_unfreeze() {
 		build_and_execute(|| {
 			let source = register();

@@ -19,11 +19,13 @@ extern crate alloc;
 
 mod hash;
 mod metadata;
+mod roles;
 mod source;
 mod views;
 
 pub use hash::{ContentHash, HashAlgorithm};
 pub use metadata::{MetadataEntry, MetadataValue};
+pub use roles::Roles;
 pub use source::{SourceAdmission, SourceControl, SourceId, SourceStatus};
 pub use views::{RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceView};
 

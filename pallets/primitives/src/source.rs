@@ -62,4 +62,12 @@ pub trait SourceControl<AccountId> {
 	fn freeze(source: SourceId) -> DispatchResult;
 	/// Lifts a freeze: the source becomes [`SourceStatus::Active`] again.
 	fn unfreeze(source: SourceId) -> DispatchResult;
+	/// Refuses a source waiting for approval: its entry goes and its owner's deposit is
+	/// released. Only a [`SourceStatus::PendingApproval`] source can be rejected (it has no
+	/// records).
+	fn reject(source: SourceId) -> DispatchResult;
+	/// Registers a source owned by `owner` that waits for approval, for benchmarks of the
+	/// pallets that approve and reject sources (funds `owner` as needed).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn pending_source_for_benchmark(owner: &AccountId) -> SourceId;
 }

@@ -3,6 +3,7 @@
 pub mod consensus;
 pub mod governance;
 pub mod monetary;
+pub mod operators;
 pub mod registry;
 pub mod system;
 

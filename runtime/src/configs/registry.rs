@@ -2,7 +2,7 @@
 
 use crate::{
 	token::{MICRO_UNIT, MILLI_UNIT},
-	Balance, Balances, Runtime, RuntimeHoldReason, Timestamp,
+	Balance, Balances, OperatorConfig, Runtime, RuntimeHoldReason, Timestamp,
 };
 use frame_support::{
 	parameter_types,
@@ -22,8 +22,8 @@ impl pallet_data_registry::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type UnixTime = Timestamp;
-	/// Every source starts active until the operator pallet brings its approval step.
-	type SourceAdmission = ();
+	/// The operator pallet decides whether a new source waits for approval (CTL-3).
+	type SourceAdmission = OperatorConfig;
 	type SourceDepositBase = SourceDepositBase;
 	type SourceDepositPerByte = SourceDepositPerByte;
 	type RecordFee = RecordFee;

@@ -67,8 +67,105 @@ pub enum Command {
 	/// Anchor, find, verify and follow records.
 	#[command(subcommand)]
 	Record(RecordCommand),
+	/// Register as a data user and look up registrations.
+	#[command(subcommand)]
+	User(UserCommand),
+	/// Decide on data users and data sources (as an operator).
+	#[command(subcommand)]
+	Operator(OperatorCommand),
+	/// Appoint and dismiss operators and supervisors (the sudo key on dev chains).
+	#[command(subcommand)]
+	Governance(GovernanceCommand),
 	/// Show the account of the signing key.
 	Account,
+}
+
+/// `dmchain user …`
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+	/// Register the signer as a data user bound to an organisation or person.
+	Register {
+		/// organisation or person.
+		#[arg(long)]
+		kind: dmchain_client::DataUserKind,
+		/// The organisation's or person's name.
+		#[arg(long)]
+		name: String,
+		/// A file holding the identity document (its BLAKE2b-256 hash goes on chain).
+		#[arg(long, conflicts_with = "identity_hash", required_unless_present = "identity_hash")]
+		identity_file: Option<PathBuf>,
+		/// The identity document's hash (64 hex digits), if hashed elsewhere.
+		#[arg(long)]
+		identity_hash: Option<String>,
+	},
+	/// Show a data user's registration (exit code 1 if there is none).
+	Show {
+		/// The account (SS58 or a dev secret URI such as //Charlie); default: the signer.
+		account: Option<String>,
+	},
+}
+
+/// `dmchain operator …`
+#[derive(Subcommand, Debug)]
+pub enum OperatorCommand {
+	/// Approve a data user waiting for approval.
+	ApproveUser {
+		/// The data user's account.
+		account: String,
+	},
+	/// Suspend an approved data user.
+	SuspendUser {
+		/// The data user's account.
+		account: String,
+	},
+	/// Reinstate a suspended data user.
+	ReinstateUser {
+		/// The data user's account.
+		account: String,
+	},
+	/// Remove a data user and release its deposit.
+	RemoveUser {
+		/// The data user's account.
+		account: String,
+	},
+	/// Approve a data source waiting for approval.
+	ApproveSource {
+		/// The source id.
+		source: u32,
+	},
+	/// Reject a data source waiting for approval, with a reason.
+	RejectSource {
+		/// The source id.
+		source: u32,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+}
+
+/// `dmchain governance …`
+#[derive(Subcommand, Debug)]
+pub enum GovernanceCommand {
+	/// Appoint an operator.
+	AppointOperator {
+		/// The account.
+		account: String,
+	},
+	/// Dismiss an operator.
+	DismissOperator {
+		/// The account.
+		account: String,
+	},
+	/// Appoint a supervisor.
+	AppointSupervisor {
+		/// The account.
+		account: String,
+	},
+	/// Dismiss a supervisor.
+	DismissSupervisor {
+		/// The account.
+		account: String,
+	},
 }
 
 /// `dmchain source …`

@@ -19,7 +19,9 @@ pub const CLIENT_ERROR: u8 = 6;
 pub fn code_of(error: &Error) -> u8 {
 	match error {
 		Error::NotFound(_) => NOT_FOUND,
-		Error::Registry(_) | Error::Dispatch(_) | Error::Rejected(_) => REFUSED,
+		Error::Registry(_) | Error::Operator(_) | Error::Dispatch(_) | Error::Rejected(_) => {
+			REFUSED
+		},
 		Error::Connect { .. } | Error::ConnectionLost(_) | Error::Timeout { .. } => TRANSPORT,
 		Error::Key(_) | Error::Input(_) => INPUT,
 		Error::Chain(_) => CLIENT_ERROR,
@@ -31,6 +33,7 @@ pub fn kind_of(error: &Error) -> &'static str {
 	match error {
 		Error::NotFound(_) => "not-found",
 		Error::Registry(_) => "registry",
+		Error::Operator(_) => "operator",
 		Error::Dispatch(_) => "dispatch",
 		Error::Rejected(_) => "rejected",
 		Error::Connect { .. } => "connect",

@@ -2,6 +2,7 @@
 //! the actor's commands.
 
 mod record;
+mod roles;
 mod source;
 
 use crate::{
@@ -55,6 +56,9 @@ pub async fn run(cli: Cli) -> Result<u8> {
 	match cli.command {
 		Command::Source(command) => source::run(&context, command).await,
 		Command::Record(command) => record::run(&context, command).await,
+		Command::User(command) => roles::user(&context, command).await,
+		Command::Operator(command) => roles::operator(&context, command).await,
+		Command::Governance(command) => roles::governance(&context, command).await,
 		Command::Account => {
 			let account = keys::account_of(&context.signer()?).to_string();
 			output::emit(context.json(), &serde_json::json!({ "account": account }), |_| {

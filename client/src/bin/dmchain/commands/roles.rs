@@ -1,0 +1,119 @@
+//! `dmchain user …`, `dmchain operator …`, `dmchain governance …`: roles and the decisions of
+//! operators (CTL-1, CTL-3, MON-1, SVC-1).
+
+use super::Context;
+use crate::{
+	cli::{GovernanceCommand, OperatorCommand, UserCommand},
+	exit, output,
+};
+use dmchain_client::{
+	data_user::hash_file, keys, ContentHash, DataUser, Error, Governance, HashAlgorithm, Operator,
+	Receipt, Result,
+};
+
+fn print_receipt(context: &Context, what: &str, receipt: &Receipt) {
+	output::emit(context.json(), receipt, |r| {
+		output::fields(&[
+			("done", what.to_string()),
+			("block", format!("#{} {:?}", r.block_number, r.block_hash)),
+		])
+	});
+}
+
+/// Runs one `user` subcommand.
+pub async fn user(context: &Context, command: UserCommand) -> Result<u8> {
+	match command {
+		UserCommand::Register { kind, name, identity_file, identity_hash } => {
+			let identity = match (identity_file, identity_hash) {
+				(Some(path), _) => hash_file(&path, HashAlgorithm::Blake2b256).await?.digest,
+				(None, Some(digest)) => ContentHash::parse_digest(&digest).map_err(Error::Input)?,
+				(None, None) => {
+					return Err(Error::Input("give --identity-file or --identity-hash".into()))
+				},
+			};
+			let signer = context.signer()?;
+			let user = DataUser::new(context.connect().await?);
+			let receipt = user.register(&signer, kind, &name, identity).await?;
+			print_receipt(context, "registered; an operator approves it next", &receipt);
+		},
+		UserCommand::Show { account } => {
+			let who = match account {
+				Some(text) => keys::parse_account(&text)?,
+				None => keys::account_of(&context.signer()?),
+			};
+			let user = DataUser::new(context.connect().await?);
+			let record = user
+				.registration(&who)
+				.await?
+				.ok_or_else(|| Error::NotFound(format!("data user {who}")))?;
+			output::emit(context.json(), &record, |r| {
+				output::fields(&[
+					("account", r.account.clone()),
+					("kind", r.kind.to_string()),
+					("name", r.name.clone()),
+					("identity document", format!("0x{}", hex::encode(r.identity_document))),
+					("status", r.status.to_string()),
+					("deposit", r.deposit.to_string()),
+					("registered at block", r.registered_at.to_string()),
+				])
+			});
+		},
+	}
+	Ok(exit::OK)
+}
+
+/// Runs one `operator` subcommand.
+pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8> {
+	let operator =
+		Operator::new(context.connect().await?, context.signer()?).waiting_for(context.wait());
+	let (what, receipt) = match command {
+		OperatorCommand::ApproveUser { account } => (
+			"data user approved",
+			operator.approve_data_user(&keys::parse_account(&account)?).await?,
+		),
+		OperatorCommand::SuspendUser { account } => (
+			"data user suspended",
+			operator.suspend_data_user(&keys::parse_account(&account)?).await?,
+		),
+		OperatorCommand::ReinstateUser { account } => (
+			"data user reinstated",
+			operator.reinstate_data_user(&keys::parse_account(&account)?).await?,
+		),
+		OperatorCommand::RemoveUser { account } => {
+			("data user removed", operator.remove_data_user(&keys::parse_account(&account)?).await?)
+		},
+		OperatorCommand::ApproveSource { source } => {
+			("source approved", operator.approve_source(source).await?)
+		},
+		OperatorCommand::RejectSource { source, reason } => {
+			("source rejected", operator.reject_source(source, &reason).await?)
+		},
+	};
+	print_receipt(context, what, &receipt);
+	Ok(exit::OK)
+}
+
+/// Runs one `governance` subcommand.
+pub async fn governance(context: &Context, command: GovernanceCommand) -> Result<u8> {
+	let governance = Governance::new(context.connect().await?, context.signer()?);
+	let (what, receipt) = match command {
+		GovernanceCommand::AppointOperator { account } => (
+			"operator appointed",
+			governance.appoint_operator(&keys::parse_account(&account)?).await?,
+		),
+		GovernanceCommand::DismissOperator { account } => (
+			"operator dismissed",
+			governance.dismiss_operator(&keys::parse_account(&account)?).await?,
+		),
+		GovernanceCommand::AppointSupervisor { account } => (
+			"supervisor appointed",
+			governance.appoint_supervisor(&keys::parse_account(&account)?).await?,
+		),
+		GovernanceCommand::DismissSupervisor { account } => (
+			"supervisor dismissed",
+			governance.dismiss_supervisor(&keys::parse_account(&account)?).await?,
+		),
+	};
+	print_receipt(context, what, &receipt);
+	Ok(exit::OK)
+}

@@ -1,0 +1,81 @@
+//! The operator actor (CTL-1, CTL-3, SVC-1): decides on data users' registrations and on data
+//! sources waiting for approval.
+
+use crate::{
+	connection::Chain,
+	error::Result,
+	keys::{AccountId, Keypair},
+	runtime::api::{
+		self, operator_config::events, runtime_types::bounded_collections::bounded_vec::BoundedVec,
+	},
+	sources::SourceId,
+	transaction::{self, Receipt, WaitFor},
+};
+use subxt::{events::DecodeAsEvent, transactions::Payload};
+
+/// An account acting as an operator. Every call fails with `OperatorError::NotOperator` unless
+/// governance appointed the signer.
+#[derive(Clone)]
+pub struct Operator {
+	chain: Chain,
+	signer: Keypair,
+	wait: WaitFor,
+}
+
+impl Operator {
+	/// Acts as `signer` on `chain`, waiting for finality by default.
+	pub fn new(chain: Chain, signer: Keypair) -> Self {
+		Self { chain, signer, wait: WaitFor::default() }
+	}
+
+	/// Sets which stage transactions are followed to.
+	pub fn waiting_for(mut self, wait: WaitFor) -> Self {
+		self.wait = wait;
+		self
+	}
+
+	/// Approves the data user `who`, waiting for approval.
+	pub async fn approve_data_user(&self, who: &AccountId) -> Result<Receipt> {
+		let call = api::tx().operator_config().approve_data_user(who.clone());
+		self.decide::<events::DataUserApproved>(&call).await
+	}
+
+	/// Suspends the approved data user `who`.
+	pub async fn suspend_data_user(&self, who: &AccountId) -> Result<Receipt> {
+		let call = api::tx().operator_config().suspend_data_user(who.clone());
+		self.decide::<events::DataUserSuspended>(&call).await
+	}
+
+	/// Reinstates the suspended data user `who`.
+	pub async fn reinstate_data_user(&self, who: &AccountId) -> Result<Receipt> {
+		let call = api::tx().operator_config().reinstate_data_user(who.clone());
+		self.decide::<events::DataUserReinstated>(&call).await
+	}
+
+	/// Removes the data user `who` and releases its deposit.
+	pub async fn remove_data_user(&self, who: &AccountId) -> Result<Receipt> {
+		let call = api::tx().operator_config().remove_data_user(who.clone());
+		self.decide::<events::DataUserRemoved>(&call).await
+	}
+
+	/// Approves the data source `source`, waiting for approval.
+	pub async fn approve_source(&self, source: SourceId) -> Result<Receipt> {
+		let call = api::tx().operator_config().approve_source(source);
+		self.decide::<events::SourceApproved>(&call).await
+	}
+
+	/// Rejects the data source `source`, waiting for approval, for `reason`.
+	pub async fn reject_source(&self, source: SourceId, reason: &str) -> Result<Receipt> {
+		let call = api::tx()
+			.operator_config()
+			.reject_source(source, BoundedVec(reason.as_bytes().to_vec()));
+		self.decide::<events::SourceRejected>(&call).await
+	}
+
+	async fn decide<E: DecodeAsEvent>(&self, call: &impl Payload) -> Result<Receipt> {
+		let included =
+			transaction::submit_and_wait(&self.chain, call, &self.signer, self.wait).await?;
+		included.event::<E>()?;
+		Ok(included.receipt())
+	}
+}

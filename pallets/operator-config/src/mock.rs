@@ -1,0 +1,194 @@
+//! A test runtime with system, balances and this pallet; data sources are a small in-memory
+//! stand-in for the registry's [`SourceControl`] (the real one is tested in the registry and
+//! end to end).
+
+use crate as pallet_operator_config;
+use dmchain_primitives::{SourceControl, SourceId, SourceStatus};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
+use std::{cell::RefCell, collections::BTreeMap};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// Account ids of the test runtime.
+pub type AccountId = u64;
+
+/// An operator from genesis.
+pub const OPERATOR: AccountId = 1;
+/// A supervisor from genesis.
+pub const SUPERVISOR: AccountId = 2;
+/// Registers as a data user in the tests.
+pub const USER: AccountId = 3;
+/// Holds no role.
+pub const STRANGER: AccountId = 4;
+/// Has no funds at all.
+pub const PAUPER: AccountId = 5;
+/// What every funded account starts with.
+pub const INITIAL_BALANCE: u64 = 1_000_000;
+/// The data-user deposit in the tests.
+pub const DATA_USER_DEPOSIT: u64 = 500;
+/// The most operators in the tests.
+pub const MAX_OPERATORS: u32 = 3;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeHoldReason,
+		RuntimeFreezeReason,
+		RuntimeTask
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type OperatorConfig = pallet_operator_config;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+thread_local! {
+	static SOURCES: RefCell<BTreeMap<SourceId, (AccountId, SourceStatus)>> =
+		const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The registry's errors as the stand-in reports them.
+pub const SOURCE_NOT_FOUND: DispatchError = DispatchError::Other("SourceNotFound");
+/// See [`SOURCE_NOT_FOUND`].
+pub const SOURCE_NOT_PENDING: DispatchError = DispatchError::Other("SourceNotPendingApproval");
+
+/// In-memory data sources with the registry's status rules for approval and rejection.
+pub struct MockSources;
+
+impl MockSources {
+	/// Adds a source of `owner` in `status`; returns its id.
+	pub fn add(owner: AccountId, status: SourceStatus) -> SourceId {
+		SOURCES.with(|sources| {
+			let mut sources = sources.borrow_mut();
+			let id = sources.keys().next_back().map_or(0, |last| last + 1);
+			sources.insert(id, (owner, status));
+			id
+		})
+	}
+
+	fn set(source: SourceId, status: SourceStatus) -> DispatchResult {
+		SOURCES.with(|sources| match sources.borrow_mut().get_mut(&source) {
+			Some(entry) => {
+				entry.1 = status;
+				Ok(())
+			},
+			None => Err(SOURCE_NOT_FOUND),
+		})
+	}
+
+	fn pending(source: SourceId) -> DispatchResult {
+		match Self::status_of(source) {
+			None => Err(SOURCE_NOT_FOUND),
+			Some(SourceStatus::PendingApproval) => Ok(()),
+			Some(_) => Err(SOURCE_NOT_PENDING),
+		}
+	}
+}
+
+impl SourceControl<AccountId> for MockSources {
+	fn owner_of(source: SourceId) -> Option<AccountId> {
+		SOURCES.with(|sources| sources.borrow().get(&source).map(|(owner, _)| *owner))
+	}
+	fn status_of(source: SourceId) -> Option<SourceStatus> {
+		SOURCES.with(|sources| sources.borrow().get(&source).map(|(_, status)| *status))
+	}
+	fn approve(source: SourceId) -> DispatchResult {
+		Self::pending(source)?;
+		Self::set(source, SourceStatus::Active)
+	}
+	fn freeze(source: SourceId) -> DispatchResult {
+		Self::set(source, SourceStatus::Frozen)
+	}
+	fn unfreeze(source: SourceId) -> DispatchResult {
+		Self::set(source, SourceStatus::Active)
+	}
+	fn reject(source: SourceId) -> DispatchResult {
+		Self::pending(source)?;
+		SOURCES.with(|sources| sources.borrow_mut().remove(&source));
+		Ok(())
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn pending_source_for_benchmark(owner: &AccountId) -> SourceId {
+		Self::add(*owner, SourceStatus::PendingApproval)
+	}
+}
+
+parameter_types! {
+	/// Whether new sources wait for approval in the tests.
+	pub static RequireSourceApproval: bool = true;
+}
+
+impl pallet_operator_config::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type Sources = MockSources;
+	type RequireSourceApproval = RequireSourceApproval;
+	type DataUserDeposit = ConstU64<DATA_USER_DEPOSIT>;
+	type MaxOperators = ConstU32<MAX_OPERATORS>;
+	type MaxSupervisors = ConstU32<2>;
+	type MaxNameLen = ConstU32<32>;
+	type MaxReasonLen = ConstU32<64>;
+	type WeightInfo = ();
+}
+
+/// Externalities with [`OPERATOR`] and [`SUPERVISOR`] appointed at genesis and everyone but
+/// [`PAUPER`] funded.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [OPERATOR, SUPERVISOR, USER, STRANGER, 10, 11, 12]
+			.into_iter()
+			.map(|who| (who, INITIAL_BALANCE))
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_operator_config::GenesisConfig::<Test> {
+		operators: vec![OPERATOR],
+		supervisors: vec![SUPERVISOR],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		SOURCES.with(|sources| sources.borrow_mut().clear());
+	});
+	ext
+}
+
+/// Runs `test`, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		OperatorConfig::do_try_state().expect("invariants hold after the test");
+	});
+}
