@@ -150,10 +150,13 @@ impl DataSource {
 	}
 
 	async fn status_change(&self, call: &impl subxt::transactions::Payload) -> Result<Receipt> {
-		let included =
-			transaction::submit_and_wait(&self.chain, call, &self.signer, self.wait).await?;
-		included.event::<events::SourceStatusChanged>()?;
-		Ok(included.receipt())
+		transaction::submit_expecting::<events::SourceStatusChanged, _>(
+			&self.chain,
+			call,
+			&self.signer,
+			self.wait,
+		)
+		.await
 	}
 
 	/// Anchors one record of `source`, signed as its device (REP-2, PRC-1).

@@ -89,6 +89,11 @@ impl DataUser {
 		self.query(&at, call).await.map(|view| view.map(Source::from))
 	}
 
+	/// The source `id`; [`Error::NotFound`] if there is none.
+	pub async fn existing_source(&self, id: SourceId) -> Result<Source> {
+		self.source(id).await?.ok_or_else(|| Error::NotFound(format!("source {id}")))
+	}
+
 	/// One page of `source`'s records from `from`, at most `limit` (the chain caps a page at
 	/// `MaxPageSize`). Fails with [`Error::NotFound`] for an unknown source.
 	pub async fn list_records(
@@ -126,10 +131,13 @@ impl DataUser {
 			BoundedVec(name.as_bytes().to_vec()),
 			identity_document,
 		);
-		let included =
-			transaction::submit_and_wait(&self.chain, &call, signer, WaitFor::Finalized).await?;
-		included.event::<api::operator_config::events::DataUserRegistered>()?;
-		Ok(included.receipt())
+		transaction::submit_expecting::<api::operator_config::events::DataUserRegistered, _>(
+			&self.chain,
+			&call,
+			signer,
+			WaitFor::Finalized,
+		)
+		.await
 	}
 
 	/// The data-user registration of `who`, or `None`.

@@ -73,9 +73,6 @@ impl Operator {
 	}
 
 	async fn decide<E: DecodeAsEvent>(&self, call: &impl Payload) -> Result<Receipt> {
-		let included =
-			transaction::submit_and_wait(&self.chain, call, &self.signer, self.wait).await?;
-		included.event::<E>()?;
-		Ok(included.receipt())
+		transaction::submit_expecting::<E, _>(&self.chain, call, &self.signer, self.wait).await
 	}
 }

@@ -171,6 +171,19 @@ pub(crate) async fn submit_and_wait<Call: Payload>(
 	submit(chain, call, signer, None).await?.wait(chain, wait).await
 }
 
+/// Submits `call` signed by `signer`, waits for `wait`, and checks that it emitted the event
+/// `E` that says it did its work; where it landed.
+pub(crate) async fn submit_expecting<E: subxt::events::DecodeAsEvent, Call: Payload>(
+	chain: &Chain,
+	call: &Call,
+	signer: &Keypair,
+	wait: WaitFor,
+) -> Result<Receipt> {
+	let included = submit_and_wait(chain, call, signer, wait).await?;
+	included.event::<E>()?;
+	Ok(included.receipt())
+}
+
 /// A failed transaction's error: the registry's and the operator pallet's own enums for their
 /// errors, the pallet and error name for other pallets' errors.
 fn dispatch_error(error: TransactionEventsError) -> Error {

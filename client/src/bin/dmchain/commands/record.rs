@@ -72,10 +72,7 @@ fn metadata(entries: &[String]) -> Result<Vec<MetadataField>> {
 
 /// The sequence number after the source's last one.
 async fn next_sequence(chain: &Chain, source: u32) -> Result<u64> {
-	let found = DataUser::new(chain.clone())
-		.source(source)
-		.await?
-		.ok_or(Error::NotFound(format!("source {source}")))?;
+	let found = DataUser::new(chain.clone()).existing_source(source).await?;
 	match found.last_sequence {
 		None => Ok(0),
 		Some(last) => last
@@ -232,10 +229,7 @@ async fn bulk(
 	let read = rows.len();
 	let signer = context.signer()?;
 	let chain = context.connect().await?;
-	let found = DataUser::new(chain.clone())
-		.source(source)
-		.await?
-		.ok_or(Error::NotFound(format!("source {source}")))?;
+	let found = DataUser::new(chain.clone()).existing_source(source).await?;
 	let (drafts, skipped) = bulk_input::assign_sequences(rows, found.last_sequence)?;
 	let mut summary = BulkSummary {
 		source,

@@ -2,7 +2,7 @@
 
 use super::Context;
 use crate::{cli::SourceCommand, exit, output};
-use dmchain_client::{keys, DataSource, DataUser, Error, Result};
+use dmchain_client::{keys, DataSource, DataUser, Result};
 
 /// Runs one `source` subcommand.
 pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
@@ -25,8 +25,7 @@ pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
 		},
 		SourceCommand::Show { source } => {
 			let user = DataUser::new(context.connect().await?);
-			let found =
-				user.source(source).await?.ok_or(Error::NotFound(format!("source {source}")))?;
+			let found = user.existing_source(source).await?;
 			output::emit(context.json(), &found, output::source);
 		},
 		SourceCommand::Suspend { source }
