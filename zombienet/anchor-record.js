@@ -1,5 +1,6 @@
-// Registers a source and anchors one record through this node; returns the number of the
-// block that finalised the record (0 on failure).
+// Registers a source (the preset's open format 0), has the preset's operator //Alice approve it
+// and anchors one record through this node; returns the number of the block that finalised the
+// record (0 on failure).
 const { DIGEST, connect, finalized } = require("./smoke-record.js");
 
 async function run(nodeName, networkInfo) {
@@ -8,8 +9,11 @@ async function run(nodeName, networkInfo) {
   // The stash accounts: funded by the preset and by zombienet alike.
   const owner = keyring.addFromUri("//Alice//stash");
   const device = keyring.addFromUri("//Bob//stash");
+  // The preset's operator; zombienet keeps the preset's balances, so it can pay.
+  const operator = keyring.addFromUri("//Alice");
   const source = (await api.query.dataRegistry.nextSourceId()).toNumber();
-  await finalized(api, api.tx.dataRegistry.registerSource(device.address, "smoke/v1", "0x"), owner);
+  await finalized(api, api.tx.dataRegistry.registerSource(device.address, 0, "0x"), owner);
+  await finalized(api, api.tx.operatorConfig.approveSource(source), operator);
   const record = {
     content: { algorithm: "Blake2b256", digest: DIGEST },
     sequence: 1,

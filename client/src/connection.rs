@@ -101,6 +101,17 @@ impl Chain {
 		.await
 	}
 
+	/// Calls the runtime API `call` at `at`, with the connection's time limit; `what` names the
+	/// query in a timeout error.
+	pub async fn query<P: subxt::runtime_apis::Payload>(
+		&self,
+		at: &OnlineClientAtBlock<DmchainConfig>,
+		what: &str,
+		call: P,
+	) -> Result<P::ReturnType> {
+		self.guard(what, self.timeout, async { Ok(at.runtime_apis().call(call).await?) }).await
+	}
+
 	/// The next nonce of `account`, counting its transactions waiting in the node's pool.
 	pub async fn next_nonce(&self, account: &subxt::utils::AccountId32) -> Result<u64> {
 		self.guard("the account's next nonce", self.timeout, async {

@@ -7,8 +7,7 @@ use serde::Serialize;
 use std::{fmt, fs::File, io::Read, path::Path, str::FromStr};
 
 /// The hash algorithms the registry knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum HashAlgorithm {
 	/// BLAKE2b with a 256-bit output, Substrate's own hash (`blake2b-256`). The default.
 	#[default]
@@ -40,6 +39,21 @@ impl HashAlgorithm {
 impl fmt::Display for HashAlgorithm {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		f.write_str(self.name())
+	}
+}
+
+impl Serialize for HashAlgorithm {
+	/// Writes [`HashAlgorithm::name`].
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_str(self.name())
+	}
+}
+
+impl<'de> serde::Deserialize<'de> for HashAlgorithm {
+	/// Reads the names [`HashAlgorithm::name`] gives (`blake2b-256`, `sha2-256`, …).
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let name = String::deserialize(deserializer)?;
+		name.parse().map_err(serde::de::Error::custom)
 	}
 }
 

@@ -4,6 +4,7 @@
 use crate::{
 	connection::Chain,
 	error::{Error, Result},
+	formats::FormatId,
 	keys::{account_of, AccountId, Keypair},
 	records::{RecordDraft, RecordId, RecordIndex},
 	runtime::api::{
@@ -112,12 +113,12 @@ impl DataSource {
 	pub async fn register_source(
 		&self,
 		device: &AccountId,
-		format: &str,
+		format: FormatId,
 		description: &[u8],
 	) -> Result<Registration> {
 		let call = api::tx().data_registry().register_source(
 			device.clone(),
-			BoundedVec(format.as_bytes().to_vec()),
+			format,
 			BoundedVec(description.to_vec()),
 		);
 		let included =

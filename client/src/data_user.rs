@@ -17,7 +17,7 @@ use crate::{
 };
 use serde::Serialize;
 use std::{collections::VecDeque, path::Path};
-use subxt::client::{Block, Blocks, OnlineClientAtBlock};
+use subxt::client::{Block, Blocks};
 
 /// How many records with the same digest a verification reads at most.
 const VERIFY_LIMIT: u32 = 100;
@@ -54,14 +54,14 @@ impl DataUser {
 	pub async fn record(&self, id: RecordId) -> Result<Option<Record>> {
 		let at = self.chain.at_finalized().await?;
 		let call = api::runtime_apis().data_registry_api().record(id.into());
-		self.query(&at, call).await.map(|view| view.map(Record::from))
+		self.chain.query(&at, "a registry query", call).await.map(|view| view.map(Record::from))
 	}
 
 	/// The records anchoring `digest` under any algorithm, at most `limit`.
 	pub async fn find_by_digest(&self, digest: [u8; 32], limit: u32) -> Result<Vec<Record>> {
 		let at = self.chain.at_finalized().await?;
 		let call = api::runtime_apis().data_registry_api().records_by_hash(digest, limit);
-		let views = self.query(&at, call).await?;
+		let views = self.chain.query(&at, "a registry query", call).await?;
 		Ok(views.into_iter().map(Record::from).collect())
 	}
 
@@ -86,7 +86,7 @@ impl DataUser {
 	pub async fn source(&self, id: SourceId) -> Result<Option<Source>> {
 		let at = self.chain.at_finalized().await?;
 		let call = api::runtime_apis().data_registry_api().source(id);
-		self.query(&at, call).await.map(|view| view.map(Source::from))
+		self.chain.query(&at, "a registry query", call).await.map(|view| view.map(Source::from))
 	}
 
 	/// The source `id`; [`Error::NotFound`] if there is none.
@@ -104,12 +104,12 @@ impl DataUser {
 	) -> Result<RecordPage> {
 		let at = self.chain.at_finalized().await?;
 		let exists = api::runtime_apis().data_registry_api().source(source);
-		if self.query(&at, exists).await?.is_none() {
+		if self.chain.query(&at, "a registry query", exists).await?.is_none() {
 			return Err(Error::NotFound(format!("source {source}")));
 		}
 		let call =
 			api::runtime_apis().data_registry_api().source_records(source, from.into(), limit);
-		let page = self.query(&at, call).await?;
+		let page = self.chain.query(&at, "a registry query", call).await?;
 		Ok(RecordPage {
 			records: page.records.into_iter().map(Record::from).collect(),
 			next: page.next,
@@ -179,18 +179,6 @@ impl DataUser {
 			})
 			.await?;
 		Ok(Follower { chain, blocks, source, after, queued: VecDeque::new() })
-	}
-
-	async fn query<P: subxt::runtime_apis::Payload>(
-		&self,
-		at: &OnlineClientAtBlock<DmchainConfig>,
-		call: P,
-	) -> Result<P::ReturnType> {
-		self.chain
-			.guard("a registry query", self.chain.timeout(), async {
-				Ok(at.runtime_apis().call(call).await?)
-			})
-			.await
 	}
 }
 

@@ -8,11 +8,14 @@
 //! - [`DataUser`]: a data user that reads records, verifies a file or hash against the chain
 //!   (AUTH-1, AUTH-3), lists a source's records and follows new ones as they are finalized.
 //!
-//! - [`Operator`]: an operator who decides on data users and data sources (CTL-1, CTL-3, SVC-1).
+//! - [`Operator`]: an operator who decides on data users and data sources, registers and
+//!   deprecates data formats and sets the data-management parameters (CTL-1..4, SVC-1, ACQ-2).
+//! - [`Supervisor`]: audits the configuration: parameters, their history, the formats (MON-1,
+//!   CTL-4).
 //! - [`Governance`]: appoints and dismisses operators and supervisors (root via sudo on dev and
 //!   test chains).
 //!
-//! Supervisor and copyright modules come with their pallets.
+//! The copyright module comes with its pallet.
 //!
 //! Every call works against a [`Chain`] connection with a time limit; every failure is an
 //! [`Error`], whose [`Error::Registry`] carries the pallet's own error enum. Transactions report
@@ -20,13 +23,17 @@
 //!
 //! ```no_run
 //! # async fn example() -> dmchain_client::Result<()> {
-//! use dmchain_client::{keys, Chain, ContentHash, DataSource, DataUser, HashAlgorithm, RecordDraft};
+//! use dmchain_client::{
+//! 	keys, Chain, ContentHash, DataSource, DataUser, HashAlgorithm, Operator, RecordDraft,
+//! };
 //! use std::time::Duration;
 //!
 //! let chain = Chain::connect("ws://127.0.0.1:9944", Duration::from_secs(30)).await?;
 //! let owner = DataSource::new(chain.clone(), keys::dev("alice")?);
 //! let device = keys::dev("bob")?;
-//! let source = owner.register_source(&keys::account_of(&device), "air-quality/v1", b"").await?;
+//! // Format 0 is the dev chain's open format; every new source waits for an operator.
+//! let source = owner.register_source(&keys::account_of(&device), 0, b"").await?;
+//! Operator::new(chain.clone(), keys::dev("alice")?).approve_source(source.source).await?;
 //! let content = ContentHash::of_bytes(HashAlgorithm::Blake2b256, b"pm2.5=12");
 //! let anchored = DataSource::new(chain.clone(), device)
 //! 	.submit_record(source.source, RecordDraft::new(content, 1, 1_700_000_000_000))
@@ -41,13 +48,16 @@ pub mod content;
 pub mod data_source;
 pub mod data_user;
 pub mod error;
+pub mod formats;
 pub mod governance;
 pub mod keys;
 pub mod operator;
+pub mod parameters;
 pub mod records;
 pub mod roles;
 pub mod runtime;
 pub mod sources;
+pub mod supervisor;
 pub mod transaction;
 
 pub use connection::{Chain, DmchainConfig, DEFAULT_URL};
@@ -55,9 +65,12 @@ pub use content::{ContentHash, HashAlgorithm};
 pub use data_source::{Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration};
 pub use data_user::{DataUser, Follower, Verification};
 pub use error::{Error, OperatorError, RecordRejection, RegistryError, Result};
+pub use formats::{Encoding, FieldSpec, FieldType, Format, FormatId, FormatSpec, FormatStatus};
 pub use governance::Governance;
 pub use operator::Operator;
+pub use parameters::{HistoryEntry, ParameterValue, Parameters, RateLimit, Retention};
 pub use records::{MetadataValue, Record, RecordCursor, RecordDraft, RecordId, RecordPage};
 pub use roles::{DataUserKind, DataUserRecord, DataUserStatus};
 pub use sources::{Source, SourceId, SourceStatus};
+pub use supervisor::Supervisor;
 pub use transaction::{Included, Receipt, WaitFor};

@@ -1,10 +1,13 @@
-//! The operator actor (CTL-1, CTL-3, SVC-1): decides on data users' registrations and on data
-//! sources waiting for approval.
+//! The operator actor (CTL-1..4, SVC-1, ACQ-2): decides on data users' registrations and on
+//! data sources, registers and deprecates data formats, and sets the data-management
+//! parameters.
 
 use crate::{
 	connection::Chain,
 	error::Result,
+	formats::{FormatId, FormatSpec},
 	keys::{AccountId, Keypair},
+	parameters::ParameterValue,
 	runtime::api::{
 		self, operator_config::events, runtime_types::bounded_collections::bounded_vec::BoundedVec,
 	},
@@ -70,6 +73,42 @@ impl Operator {
 			.operator_config()
 			.reject_source(source, BoundedVec(reason.as_bytes().to_vec()));
 		self.decide::<events::SourceRejected>(&call).await
+	}
+
+	/// Suspends the data source `source` for `reason`, whatever its owner wants: it cannot
+	/// submit until an operator lifts the suspension (the registry shows it frozen).
+	pub async fn suspend_source(&self, source: SourceId, reason: &str) -> Result<Receipt> {
+		let call = api::tx()
+			.operator_config()
+			.suspend_source(source, BoundedVec(reason.as_bytes().to_vec()));
+		self.decide::<events::SourceSuspended>(&call).await
+	}
+
+	/// Lifts the suspension of `source`.
+	pub async fn lift_source_suspension(&self, source: SourceId) -> Result<Receipt> {
+		let call = api::tx().operator_config().lift_source_suspension(source);
+		self.decide::<events::SourceSuspensionLifted>(&call).await
+	}
+
+	/// Registers the data format `spec`; returns its id.
+	pub async fn register_format(&self, spec: &FormatSpec) -> Result<(FormatId, Receipt)> {
+		let call = api::tx().operator_config().register_format(spec.to_chain()?);
+		let included =
+			transaction::submit_and_wait(&self.chain, &call, &self.signer, self.wait).await?;
+		let event = included.event::<events::FormatRegistered>()?;
+		Ok((event.format, included.receipt()))
+	}
+
+	/// Deprecates the data format `format`: new sources cannot take it.
+	pub async fn deprecate_format(&self, format: FormatId) -> Result<Receipt> {
+		let call = api::tx().operator_config().deprecate_format(format);
+		self.decide::<events::FormatDeprecated>(&call).await
+	}
+
+	/// Sets one data-management parameter; the change enters the configuration history.
+	pub async fn set_parameter(&self, value: ParameterValue) -> Result<Receipt> {
+		let call = api::tx().operator_config().set_parameter(value.into());
+		self.decide::<events::ParameterChanged>(&call).await
 	}
 
 	async fn decide<E: DecodeAsEvent>(&self, call: &impl Payload) -> Result<Receipt> {

@@ -1,6 +1,10 @@
 //! Data sources as the client reads them (REP-1).
 
-use crate::runtime::api::runtime_types::dmchain_primitives::{source as chain_source, views};
+use crate::{
+	formats::FormatId,
+	parameters::Retention,
+	runtime::api::runtime_types::dmchain_primitives::{source as chain_source, views},
+};
 use serde::Serialize;
 use std::fmt;
 
@@ -17,7 +21,7 @@ pub enum SourceStatus {
 	Active,
 	/// Suspended by its owner.
 	Suspended,
-	/// Frozen by a supervisor.
+	/// Suspended by an operator or frozen by a supervisor; the owner cannot lift it.
 	Frozen,
 	/// Retired for good.
 	Retired,
@@ -57,8 +61,10 @@ pub struct Source {
 	pub owner: String,
 	/// The device account that signs its records (SS58).
 	pub device: String,
-	/// Its data-format tag.
-	pub format: String,
+	/// The data format its records follow.
+	pub format: FormatId,
+	/// How long its owner keeps the payloads.
+	pub retention: Retention,
 	/// The owner's description.
 	pub description: String,
 	/// Where it stands.
@@ -79,7 +85,8 @@ impl From<views::SourceView<subxt::utils::AccountId32, u128, u32>> for Source {
 			id: view.id,
 			owner: view.owner.to_string(),
 			device: view.device.to_string(),
-			format: String::from_utf8_lossy(&view.format).into(),
+			format: view.format,
+			retention: view.retention.into(),
 			description: String::from_utf8_lossy(&view.metadata).into(),
 			status: view.status.into(),
 			deposit: view.deposit,

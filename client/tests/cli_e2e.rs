@@ -57,10 +57,13 @@ fn the_command_line_flow_and_its_exit_codes() {
 	// Register a source owned by Alice whose device key is Bob's.
 	let registered = json_ok(dmchain(
 		&url,
-		&["source", "register", "--device", "//Bob", "--format", "traffic/v1", "--suri", "//Alice"],
+		&["source", "register", "--device", "//Bob", "--format", "0", "--suri", "//Alice"],
 	));
 	let source = registered["source"].as_u64().expect("source id").to_string();
-	assert_eq!(registered["status"], "active");
+	assert_eq!(registered["status"], "pending-approval");
+	// Alice is also the dev preset's operator: she approves it.
+	json_ok(dmchain(&url, &["--suri", "//Alice", "operator", "approve-source", &source]));
+	assert_eq!(json_ok(dmchain(&url, &["source", "show", &source]))["status"], "active");
 
 	// Submit a file (the tool hashes it), with typed metadata.
 	let reading = write(files, "reading.json", r#"{"vehicles": 41}"#);
@@ -275,5 +278,86 @@ fn data_users_operators_and_governance_through_the_cli() {
 	let unknown = dmchain(&url, &[&alice[..], &["approve-source", "999"]].concat());
 	assert_eq!(json_of(&unknown)["kind"], "registry");
 	assert!(json_of(&unknown)["error"].as_str().unwrap().contains("SourceNotFound"));
+	node.stop();
+}
+
+#[test]
+fn operators_configure_and_anyone_audits_through_the_cli() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let url = node.ws_url();
+	let alice = ["--suri", "//Alice", "operator"];
+
+	// A format from a JSON file; the dev preset's open format is id 0.
+	let file = write(
+		home.path(),
+		"meter.json",
+		r#"{"name": "meter", "version": 1, "hashAlgorithm": "sha2-256",
+		   "maxPayloadSize": 2048, "encoding": "csv",
+		   "fields": [{"name": "kwh", "type": "decimal", "min": "0", "max": "99999.9",
+		               "required": true}]}"#,
+	);
+	let registered = json_ok(dmchain(&url, &[&alice[..], &["register-format", &file]].concat()));
+	assert_eq!(registered["format"], 1);
+	let shown = json_ok(dmchain(&url, &["config", "format", "1"]));
+	assert_eq!(shown["name"], "meter");
+	assert_eq!(shown["fields"][0]["max"], "99999.9");
+	let listed = json_ok(dmchain(&url, &["config", "formats"]));
+	assert_eq!(listed.as_array().unwrap().len(), 2);
+	assert_eq!(code(&dmchain(&url, &["config", "format", "7"])), 1);
+	let bad_file = write(home.path(), "bad.json", r#"{"name": "meter"}"#);
+	assert_eq!(code(&dmchain(&url, &[&alice[..], &["register-format", &bad_file]].concat())), 5);
+
+	// A parameter outside its bounds is refused naming the bound (exit 3); inside, it applies.
+	let refused = dmchain(&url, &[&alice[..], &["set", "rate-limit=5/0"]].concat());
+	assert_eq!(code(&refused), 3);
+	assert!(json_of(&refused)["error"].as_str().unwrap().contains("RateLimitWindowZero"));
+	assert_eq!(code(&dmchain(&url, &[&alice[..], &["set", "colour=blue"]].concat())), 5);
+	json_ok(dmchain(&url, &[&alice[..], &["set", "rate-limit=5000/20"]].concat()));
+	json_ok(dmchain(&url, &[&alice[..], &["set", "default-retention=permanent"]].concat()));
+	let parameters = json_ok(dmchain(&url, &["config", "parameters"]));
+	assert_eq!(parameters["rateLimit"], serde_json::json!({"records": 5000, "window": 20}));
+	assert_eq!(parameters["defaultRetention"], "permanent");
+
+	// The history, as JSON and as a table.
+	let history = json_ok(dmchain(&url, &["config", "history"]));
+	let history = history.as_array().unwrap();
+	assert_eq!(history.len(), 2);
+	assert_eq!(history[0]["index"], 0);
+	assert_eq!(
+		history[0]["old"],
+		serde_json::json!({"parameter": "rate-limit", "value": {"records": 10000, "window": 10}})
+	);
+	assert_eq!(history[0]["new"]["value"], serde_json::json!({"records": 5000, "window": 20}));
+	assert_eq!(
+		history[1]["new"],
+		serde_json::json!({"parameter": "default-retention", "value": "permanent"})
+	);
+	let table = Command::new(DMCHAIN)
+		.args(["--url", &url, "config", "history"])
+		.output()
+		.expect("run dmchain");
+	let text = String::from_utf8_lossy(&table.stdout);
+	assert!(text.contains("rate-limit=10000/10") && text.contains("rate-limit=5000/20"), "{text}");
+	assert!(text.contains("default-retention=permanent"), "{text}");
+
+	// Deprecation; an operator suspends a source and lifts the suspension.
+	json_ok(dmchain(&url, &[&alice[..], &["deprecate-format", "1"]].concat()));
+	assert_eq!(json_ok(dmchain(&url, &["config", "format", "1"]))["status"], "deprecated");
+	let source = json_ok(dmchain(
+		&url,
+		&["source", "register", "--device", "//Dave", "--format", "0", "--suri", "//Charlie"],
+	))["source"]
+		.to_string();
+	json_ok(dmchain(&url, &[&alice[..], &["approve-source", &source]].concat()));
+	json_ok(dmchain(
+		&url,
+		&[&alice[..], &["suspend-source", &source, "--reason", "audit"]].concat(),
+	));
+	assert_eq!(json_ok(dmchain(&url, &["source", "show", &source]))["status"], "frozen");
+	let by_owner = dmchain(&url, &["--suri", "//Charlie", "source", "resume", &source]);
+	assert_eq!(code(&by_owner), 3);
+	json_ok(dmchain(&url, &[&alice[..], &["lift-suspension", &source]].concat()));
+	assert_eq!(json_ok(dmchain(&url, &["source", "show", &source]))["status"], "active");
 	node.stop();
 }

@@ -1,10 +1,13 @@
-//! The client library against a real `dmchain-node --dev` (no mocks): both actors, typed
+//! The client library against a real `dmchain-node --dev` (no mocks): the actors, typed
 //! errors, in-block versus finalized, many records with managed nonces, following finalized
-//! records, and lost, hung and unreachable nodes.
+//! records, lost, hung and unreachable nodes; operators' formats, parameters and suspensions
+//! and the supervisor's view of them.
 
 use dmchain_client::{
-	keys, Chain, ContentHash, DataSource, DataUser, Error, HashAlgorithm, MetadataValue,
-	RecordCursor, RecordDraft, RecordId, RegistryError, SourceStatus, WaitFor,
+	keys, Chain, ContentHash, DataSource, DataUser, Encoding, Error, FieldSpec, FieldType,
+	FormatSpec, FormatStatus, HashAlgorithm, MetadataValue, Operator, OperatorError,
+	ParameterValue, RecordCursor, RecordDraft, RecordId, RegistryError, SourceStatus, Supervisor,
+	WaitFor,
 };
 use dmchain_test_node::{free_port, NodeHome, TestNode};
 use std::time::Duration;
@@ -25,16 +28,24 @@ async fn actors_anchor_find_verify_and_follow_records() {
 	let owner = DataSource::new(chain.clone(), keys::dev("alice").unwrap());
 	let device_key = keys::dev("bob").unwrap();
 	let registration = owner
-		.register_source(&keys::account_of(&device_key), "air-quality/v1", b"north station")
+		.register_source(&keys::account_of(&device_key), 0, b"north station")
 		.await
 		.expect("register");
-	assert_eq!(registration.status, SourceStatus::Active);
+	assert_eq!(registration.status, SourceStatus::PendingApproval);
 	assert!(registration.deposit > 0);
 	assert!(registration.receipt.finalized);
 	let source = registration.source;
 
-	// In-block first (fast, not yet final), then finalized.
+	// It submits only once an operator (Alice, from the dev preset) approves it (CTL-3).
 	let device = DataSource::new(chain.clone(), device_key.clone());
+	let early = device.submit_record(source, RecordDraft::new(hash("early"), 1, 0)).await;
+	assert!(matches!(early, Err(Error::Registry(RegistryError::SourcePendingApproval))));
+	Operator::new(chain.clone(), keys::dev("alice").unwrap())
+		.approve_source(source)
+		.await
+		.expect("approve");
+
+	// In-block first (fast, not yet final), then finalized.
 	let first = device
 		.clone()
 		.waiting_for(WaitFor::InBlock)
@@ -154,6 +165,137 @@ async fn actors_anchor_find_verify_and_follow_records() {
 	let lost = user.source(source).await;
 	assert!(matches!(lost, Err(Error::ConnectionLost(_))), "{lost:?}");
 	assert!(lost.unwrap_err().is_transport());
+}
+
+/// The strict format of the operator test: SHA-256, `pm2_5` required (0 to 500), `site` one of
+/// two values.
+fn air_quality(version: u32) -> FormatSpec {
+	FormatSpec {
+		name: "air-quality".into(),
+		version,
+		hash_algorithm: HashAlgorithm::Sha2_256,
+		fields: vec![
+			FieldSpec {
+				name: "pm2_5".into(),
+				field_type: FieldType::Integer { min: 0, max: 500 },
+				required: true,
+			},
+			FieldSpec {
+				name: "site".into(),
+				field_type: FieldType::Enum { variants: vec!["north".into(), "south".into()] },
+				required: false,
+			},
+		],
+		open: false,
+		max_payload_size: 4096,
+		encoding: Encoding::Json,
+	}
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operators_set_formats_and_parameters_and_the_registry_enforces_them() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let chain = Chain::connect(&node.ws_url(), TIMEOUT).await.expect("connect");
+	let operator = Operator::new(chain.clone(), keys::dev("alice").unwrap());
+	let supervisor = Supervisor::new(chain.clone());
+	let sha = |text: &str| ContentHash::of_bytes(HashAlgorithm::Sha2_256, text.as_bytes());
+
+	// An operator registers a strict format; others may not (ACQ-2, CTL-2).
+	let stranger = Operator::new(chain.clone(), keys::dev("eve").unwrap());
+	let refused = stranger.register_format(&air_quality(1)).await;
+	assert!(matches!(refused, Err(Error::Operator(OperatorError::NotOperator))), "{refused:?}");
+	let (format, _) = operator.register_format(&air_quality(1)).await.expect("register format");
+	let read = supervisor.format(format).await.unwrap().expect("format on chain");
+	assert_eq!(read.spec, air_quality(1));
+	assert_eq!(read.status, FormatStatus::Active);
+	let older = operator.register_format(&air_quality(1)).await;
+	assert!(matches!(older, Err(Error::Operator(OperatorError::FormatVersionNotNewer))));
+
+	// A source with that format, approved by the operator (CTL-3).
+	let owner = DataSource::new(chain.clone(), keys::dev("charlie").unwrap());
+	let device_key = keys::dev("dave").unwrap();
+	let device = DataSource::new(chain.clone(), device_key.clone());
+	let source = owner
+		.register_source(&keys::account_of(&device_key), format, b"harbour")
+		.await
+		.expect("register source")
+		.source;
+	operator.approve_source(source).await.expect("approve");
+
+	// A good record is anchored; each kind of bad record is refused with its own error (CTL-4).
+	let good = RecordDraft::new(sha("good"), 1, 1_700_000_000_000)
+		.with_metadata("pm2_5", MetadataValue::Uint(42))
+		.with_metadata("site", MetadataValue::Text("north".into()));
+	device.submit_record(source, good).await.expect("a record that follows the format");
+	let pm = |draft: RecordDraft| draft.with_metadata("pm2_5", MetadataValue::Int(7));
+	let bad = [
+		(pm(RecordDraft::new(hash("blake"), 2, 0)), RegistryError::WrongHashAlgorithm),
+		(RecordDraft::new(sha("none"), 2, 0), RegistryError::MissingField),
+		(
+			pm(RecordDraft::new(sha("rain"), 2, 0))
+				.with_metadata("rain", MetadataValue::Bool(true)),
+			RegistryError::UnknownField,
+		),
+		(
+			RecordDraft::new(sha("typed"), 2, 0)
+				.with_metadata("pm2_5", MetadataValue::Text("7".into())),
+			RegistryError::WrongFieldType,
+		),
+		(
+			RecordDraft::new(sha("high"), 2, 0).with_metadata("pm2_5", MetadataValue::Int(501)),
+			RegistryError::FieldOutOfBounds,
+		),
+	];
+	for (draft, expected) in bad {
+		match device.submit_record(source, draft).await {
+			Err(Error::Registry(got)) => assert_eq!(format!("{got:?}"), format!("{expected:?}")),
+			other => panic!("expected {expected:?}, got {other:?}"),
+		}
+	}
+
+	// Parameters: out of bounds refused naming the bound; inside applies and enters the history.
+	let too_far = operator.set_parameter(ParameterValue::MaxClockSkew(3_600_001)).await;
+	assert!(
+		matches!(too_far, Err(Error::Operator(OperatorError::ClockSkewAboveMaximum))),
+		"{too_far:?}"
+	);
+	let before = supervisor.parameters().await.unwrap();
+	let receipt =
+		operator.set_parameter("max-metadata-bytes=64".parse().unwrap()).await.expect("set");
+	assert_eq!(supervisor.parameters().await.unwrap().max_metadata_bytes, 64);
+	let history = supervisor.full_history().await.unwrap();
+	assert_eq!(history.len(), 1);
+	assert_eq!(history[0].who, keys::account_of(&keys::dev("alice").unwrap()).to_string());
+	assert_eq!(u64::from(history[0].block), receipt.block_number);
+	assert_eq!(history[0].old, ParameterValue::MaxMetadataBytes(before.max_metadata_bytes));
+	assert_eq!(history[0].new, ParameterValue::MaxMetadataBytes(64));
+	let long_site = "x".repeat(60);
+	let large = RecordDraft::new(sha("large"), 2, 0)
+		.with_metadata("pm2_5", MetadataValue::Int(1))
+		.with_metadata("site", MetadataValue::Text(long_site));
+	let large = device.submit_record(source, large).await;
+	assert!(matches!(large, Err(Error::Registry(RegistryError::MetadataTooLarge))), "{large:?}");
+
+	// Deprecation stops new sources, not the existing one.
+	operator.deprecate_format(format).await.expect("deprecate");
+	let late = owner.register_source(&keys::account_of(&device_key), format, b"").await;
+	assert!(matches!(late, Err(Error::Registry(RegistryError::FormatDeprecated))), "{late:?}");
+	device.submit_record(source, pm(RecordDraft::new(sha("still"), 2, 0))).await.expect("kept");
+
+	// An operator suspends the source; its owner cannot lift it, the operator can (CTL-3).
+	operator.suspend_source(source, "sensor moved without notice").await.expect("suspend");
+	assert_eq!(source_status(&chain, source).await, SourceStatus::Frozen);
+	let blocked = device.submit_record(source, pm(RecordDraft::new(sha("x"), 3, 0))).await;
+	assert!(matches!(blocked, Err(Error::Registry(RegistryError::SourceFrozen))));
+	let resumed = owner.resume_source(source).await;
+	assert!(matches!(resumed, Err(Error::Registry(RegistryError::SourceNotSuspended))));
+	operator.lift_source_suspension(source).await.expect("lift");
+	device.submit_record(source, pm(RecordDraft::new(sha("x"), 3, 0))).await.expect("again");
+}
+
+async fn source_status(chain: &Chain, source: u32) -> SourceStatus {
+	DataUser::new(chain.clone()).existing_source(source).await.unwrap().status
 }
 
 #[tokio::test]

@@ -1,4 +1,5 @@
-//! The node's JSON-RPC extensions: account nonces, fee queries and the registry's methods.
+//! The node's JSON-RPC extensions: account nonces, fee queries, the registry's methods and the
+//! operator configuration's.
 
 use dmchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
@@ -31,10 +32,12 @@ where
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api:
 		pallet_data_registry_rpc::DataRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_operator_config_rpc::OperatorConfigRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_data_registry_rpc::{DataRegistry, DataRegistryApiServer};
+	use pallet_operator_config_rpc::{OperatorConfig, OperatorConfigApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -43,7 +46,10 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(DataRegistryApiServer::<_, AccountId, Balance, BlockNumber>::into_rpc(
-		DataRegistry::<C, Block>::new(client),
+		DataRegistry::<C, Block>::new(client.clone()),
+	))?;
+	module.merge(OperatorConfigApiServer::<_, AccountId, BlockNumber>::into_rpc(
+		OperatorConfig::<C, Block>::new(client),
 	))?;
 	Ok(module)
 }

@@ -232,12 +232,18 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
-		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
+		let mut proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
 			transaction_pool.clone(),
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|telemetry| telemetry.handle()),
+		);
+		// Blocks as long as the runtime allows (5 MiB for operational transactions), not the
+		// proposer's 4 MiB default: a runtime upgrade carries the whole compressed Wasm (4.8 MB
+		// with the benchmarks compiled in) in one transaction.
+		proposer_factory.set_default_block_size_limit(
+			dmchain_runtime::configs::system::MAX_BLOCK_LENGTH as usize,
 		);
 		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
 		let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(

@@ -7,7 +7,7 @@ mod common;
 
 use common::{hex, start_dev, NodeHome, RuntimeRpc, TestNode};
 use dmchain_primitives::{ContentHash, HashAlgorithm, MetadataEntry, MetadataValue};
-use dmchain_runtime::{DataRegistryCall, Runtime};
+use dmchain_runtime::{DataRegistryCall, Runtime, RuntimeCall};
 use pallet_data_registry::{Error as RegistryError, RecordInput};
 use serde_json::{json, Value};
 use sp_core::{sr25519, Pair};
@@ -62,7 +62,7 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 	let registered = node.submit(
 		DataRegistryCall::<Runtime>::register_source {
 			device: device.public().into(),
-			format: b"air-quality/v1".to_vec().try_into().unwrap(),
+			format: 0,
 			metadata: b"{\"site\":\"harbour\"}".to_vec().try_into().unwrap(),
 		},
 		&owner,
@@ -72,8 +72,22 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 	let source = node.rpc("registry_source", json!([0]));
 	assert_eq!(source["owner"], json!(address(&owner)));
 	assert_eq!(source["device"], json!(address(&device)));
-	assert_eq!(source["format"], json!("air-quality/v1"));
-	assert_eq!(source["status"], json!("active"));
+	assert_eq!(source["format"], json!(0));
+	assert_eq!(source["retention"], json!({"days": 3650}));
+	assert_eq!(source["status"], json!("pendingApproval"));
+
+	// Alice is also the preset's operator: she approves the source (CTL-3).
+	let approved = node.submit(
+		RuntimeCall::OperatorConfig(pallet_operator_config::Call::approve_source { source: 0 }),
+		&owner,
+	);
+	let approved = node.wait_finalized_tx(&approved, TIMEOUT);
+	assert!(approved.succeeded(), "approve_source failed: {:?}", approved.dispatch_error());
+	assert_eq!(node.rpc("registry_source", json!([0]))["status"], json!("active"));
+	let parameters = node.rpc("config_parameters", json!([]));
+	assert_eq!(parameters["maxClockSkew"], json!(300_000));
+	assert_eq!(parameters["rateLimit"], json!({"records": 10_000, "window": 10}));
+	assert_eq!(node.rpc("config_parameterHistory", json!([])), json!([]));
 
 	// The device anchors one record, then three in one call (REP-2, PROC-SUBMIT).
 	let single = node.submit(

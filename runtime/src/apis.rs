@@ -2,8 +2,8 @@
 
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, DataRegistry, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	InherentDataExt, Nonce, OperatorConfig, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use dmchain_primitives::{RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView};
@@ -218,6 +218,21 @@ impl_runtime_apis! {
 
 		fn source(id: SourceId) -> Option<SourceView<AccountId, Balance, BlockNumber>> {
 			DataRegistry::source(id)
+		}
+	}
+
+	impl pallet_operator_config_runtime_api::OperatorConfigApi<Block, AccountId, BlockNumber>
+		for Runtime
+	{
+		fn parameters() -> dmchain_primitives::DataParameters {
+			<OperatorConfig as dmchain_primitives::CurrentParameters>::current()
+		}
+
+		fn parameter_history(
+			from: u32,
+			limit: u32,
+		) -> Vec<(u32, dmchain_primitives::ParameterChange<AccountId, BlockNumber>)> {
+			OperatorConfig::parameter_history(from, limit)
 		}
 	}
 

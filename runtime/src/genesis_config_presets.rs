@@ -16,8 +16,23 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each dev account starts with: one million DMC.
 pub const DEV_ENDOWMENT: Balance = 1_000_000 * UNIT;
 
+/// The data format every dev chain starts with (id 0): `dmchain/open` v1, BLAKE2b-256 content
+/// hashes, any metadata (open, no field listed). Operators register strict formats on top.
+pub fn open_dev_format() -> pallet_operator_config::GenesisFormat {
+	dmchain_primitives::FormatSpec {
+		name: b"dmchain/open".to_vec(),
+		version: 1,
+		hash_algorithm: dmchain_primitives::HashAlgorithm::Blake2b256,
+		fields: Vec::new(),
+		open: true,
+		max_payload_size: 1 << 30,
+		encoding: dmchain_primitives::Encoding::Binary,
+	}
+}
+
 /// A genesis with `authorities` producing and finalising blocks, `endowed` accounts funded,
-/// `root` as the sudo key, Alice as the first operator and Ferdie as the first supervisor.
+/// `root` as the sudo key, Alice as the first operator, Ferdie as the first supervisor, the
+/// open data format 0 and the default data-management parameters.
 /// Always writes `aura.authorities`, `grandpa.authorities` and `balances.balances`, so that
 /// zombienet can rewrite them in the plain chain spec.
 fn genesis(
@@ -42,6 +57,8 @@ fn genesis(
 		operator_config: OperatorConfigConfig {
 			operators: vec![Sr25519Keyring::Alice.to_account_id()],
 			supervisors: vec![Sr25519Keyring::Ferdie.to_account_id()],
+			formats: vec![open_dev_format()],
+			parameters: dmchain_primitives::DataParameters::default(),
 		},
 	})
 }

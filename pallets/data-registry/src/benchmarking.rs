@@ -1,12 +1,14 @@
 //! Benchmarks of the data registry (v2 syntax). Every call is measured at its largest input:
-//! the longest format tag and description, full metadata with the longest keys and values,
-//! and updates (which read and write the version index) rather than plain records.
+//! the longest description, full metadata with the longest keys and values checked against a
+//! strict format that requires every one of them, and updates (which read and write the version
+//! index) rather than plain records.
 
 use super::*;
 use crate::pallet::{Call, Config, Event, NextSourceId, Pallet, ProgressOf};
 use alloc::{format, vec, vec::Vec};
 use dmchain_primitives::{
-	ContentHash, HashAlgorithm, MetadataEntry, MetadataValue, RecordId, SourceId, SourceStatus,
+	ContentHash, DataFormats, FormatId, HashAlgorithm, MetadataEntry, MetadataValue, RecordId,
+	SourceId, SourceStatus,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::Get, traits::fungible::Mutate, BoundedVec};
@@ -60,6 +62,12 @@ fn record<T: Config>(sequence: u64, replaces: Option<u64>) -> RecordInputOf<T> {
 	}
 }
 
+/// A strict SHA-256 format requiring every key of [`full_metadata`]: the costliest check.
+fn strict_format<T: Config>() -> FormatId {
+	let keys = full_metadata::<T>().into_iter().map(|entry| entry.key.into_inner()).collect();
+	T::Formats::format_for_benchmark(HashAlgorithm::Sha2_256, keys)
+}
+
 /// Registers an active source with a funded owner and device; returns the source and device.
 fn active_source<T: Config>() -> Result<(SourceId, T::AccountId, T::AccountId), BenchmarkError> {
 	let owner = funded::<T>("owner", 0);
@@ -67,7 +75,7 @@ fn active_source<T: Config>() -> Result<(SourceId, T::AccountId, T::AccountId), 
 	let source = Pallet::<T>::do_register_source(
 		owner.clone(),
 		device.clone(),
-		bytes(T::MaxFormatTagLen::get(), b'f'),
+		strict_format::<T>(),
 		bytes(T::MaxSourceMetadataLen::get(), b'm'),
 	)?;
 	let info = Sources::<T>::get(source).ok_or(BenchmarkError::Stop("source missing"))?;
@@ -95,13 +103,12 @@ mod benchmarks {
 
 	#[benchmark]
 	fn register_source(
-		b: Linear<1, { T::MaxFormatTagLen::get() + T::MaxSourceMetadataLen::get() }>,
+		b: Linear<0, { T::MaxSourceMetadataLen::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		let format_len = b.min(T::MaxFormatTagLen::get());
-		let format = bytes(format_len, b'f');
-		let metadata = bytes(b - format_len, b'm');
+		let format = strict_format::<T>();
+		let metadata = bytes(b, b'm');
 		let source = NextSourceId::<T>::get();
 
 		#[extrinsic_call]

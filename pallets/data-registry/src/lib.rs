@@ -2,24 +2,28 @@
 //!
 //! The data registry anchors IoT and smart-city data on dmchain the way ITU-T FG-DPM D3.7
 //! describes its data blockchain representation (clause 8.1) and data processing (clause 8.2):
-//! data sources are registered and bound to an owner, a device key and a data format; the
-//! device submits records (a content hash, typed metadata, its own time-stamp and a sequence
+//! data sources are registered and bound to an owner, a device key and a registered data
+//! format; the device submits records (a content hash, typed metadata, its own time-stamp and a sequence
 //! number), singly or many at once; the chain adds its time-stamp and block number; an update is
 //! a new version that points to the one it replaces. Payloads stay off chain.
 //!
 //! ## Overview
 //!
 //! - **Sources** (REP-1): an owner registers a source naming the device account that will sign
-//!   its submissions, a data-format tag and a description. A deposit proportional to the entry's
-//!   size is held from the owner. The owner can suspend, resume and retire the source. Whether a
+//!   its submissions, a registered data format ([`Config::Formats`]; not a deprecated one) and a
+//!   description. A deposit proportional to the entry's size is held from the owner. The owner can suspend, resume and retire the source. Whether a
 //!   new source starts active or waits for an operator's approval is decided by
 //!   [`Config::SourceAdmission`]; operators and supervisors approve and freeze sources through
 //!   the [`dmchain_primitives::SourceControl`] trait this pallet implements.
 //! - **Records** (REP-2, REP-3, ACQ-1, PRC-1, PRC-3, AUTH-1): only the source's device may
 //!   submit. Sequence numbers strictly increase per source (a replay and an out-of-order number
 //!   are each refused with their own error, MON-3); a device time-stamp further in the future
-//!   than [`Config::MaxClockSkew`] is refused. A multi-record call is all or nothing and names
-//!   the offending record's position when it fails. Records are never changed or deleted.
+//!   than the operators' clock-skew bound is refused, as are metadata above their size bound
+//!   and records beyond their per-source rate limit ([`Config::Parameters`], CTL-2, REP-4).
+//!   Every record is checked against its source's data format: a missing field, a wrong type,
+//!   an out-of-bounds value, an unknown field and a wrong hash algorithm are each refused with
+//!   their own error (ACQ-2, CTL-4). A multi-record call is all or nothing and names the
+//!   offending record's position when it fails. Records are never changed or deleted.
 //! - **Indexes** (SVC-2..4): by record id, by content hash (who anchored this payload, when, in
 //!   which block), and by source in anchoring order with paging from an index, a sequence
 //!   number or a chain time. The queries are served by the runtime API in
@@ -75,7 +79,10 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use dmchain_primitives::{RecordId, RecordIndex, SourceAdmission, SourceId, SourceStatus};
+	use dmchain_primitives::{
+		CurrentParameters, DataFormats, FormatId, RecordId, RecordIndex, SourceAdmission, SourceId,
+		SourceStatus,
+	};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -109,11 +116,19 @@ pub mod pallet {
 		/// Decides whether a new source starts active or waits for an operator's approval.
 		type SourceAdmission: SourceAdmission<Self::AccountId>;
 
+		/// The registered data formats sources name and records are checked against (the
+		/// operator pallet in the runtime).
+		type Formats: DataFormats;
+
+		/// The data-management parameters in force: clock skew, rate limit, metadata size,
+		/// default retention (the operator pallet in the runtime).
+		type Parameters: CurrentParameters;
+
 		/// The deposit held for a source entry, whatever its size.
 		#[pallet::constant]
 		type SourceDepositBase: Get<BalanceOf<Self>>;
 
-		/// The deposit held per byte of a source's format tag and description.
+		/// The deposit held per byte of a source's description.
 		#[pallet::constant]
 		type SourceDepositPerByte: Get<BalanceOf<Self>>;
 
@@ -121,10 +136,6 @@ pub mod pallet {
 		/// paid once, on top of the transaction fee.
 		#[pallet::constant]
 		type RecordFee: Get<BalanceOf<Self>>;
-
-		/// The longest data-format tag, in bytes.
-		#[pallet::constant]
-		type MaxFormatTagLen: Get<u32>;
 
 		/// The longest source description, in bytes.
 		#[pallet::constant]
@@ -146,10 +157,6 @@ pub mod pallet {
 		/// that a rejected record's position fits the error).
 		#[pallet::constant]
 		type MaxRecordsPerCall: Get<u32>;
-
-		/// How far, in milliseconds, a device time-stamp may lie ahead of chain time.
-		#[pallet::constant]
-		type MaxClockSkew: Get<u64>;
 
 		/// The most records one query answers with.
 		#[pallet::constant]
@@ -291,10 +298,10 @@ pub mod pallet {
 		SourceNotFrozen,
 		/// The source is already frozen.
 		SourceAlreadyFrozen,
-		/// The data-format tag is empty.
-		EmptyFormatTag,
-		/// The data-format tag is not valid UTF-8.
-		InvalidFormatTag,
+		/// No data format has this id.
+		FormatNotFound,
+		/// The data format is deprecated: new sources cannot take it.
+		FormatDeprecated,
 		/// No more source ids are left.
 		SourceIdsExhausted,
 		/// The owner cannot pay the source deposit.
@@ -319,6 +326,20 @@ pub mod pallet {
 		ReplacedRecordNotFound,
 		/// The record named in `replaces` has already been replaced by another version.
 		ReplacedRecordSuperseded,
+		/// The metadata is larger than the operators' bound (`max_metadata_bytes`).
+		MetadataTooLarge,
+		/// The source has anchored as many records as the rate limit allows in this window.
+		RateLimitExceeded,
+		/// A field the source's format requires is missing.
+		MissingField,
+		/// A field's value has another type than the format gives it.
+		WrongFieldType,
+		/// A field's value lies outside the bounds the format gives it.
+		FieldOutOfBounds,
+		/// A field the source's (strict) format does not list.
+		UnknownField,
+		/// The content hash was made with another algorithm than the format's.
+		WrongHashAlgorithm,
 		/// A record of a multi-record call was refused: `index` is its position in the call
 		/// (from 0), `reason` why.
 		BatchRecordRejected {
@@ -337,7 +358,6 @@ pub mod pallet {
 				T::MaxRecordsPerCall::get() <= u16::MAX as u32,
 				"MaxRecordsPerCall must fit the u16 position of BatchRecordRejected"
 			);
-			assert!(T::MaxFormatTagLen::get() > 0, "MaxFormatTagLen must be positive");
 			assert!(T::MaxMetadataKeyLen::get() > 0, "MaxMetadataKeyLen must be positive");
 			assert!(T::MaxPageSize::get() > 0, "MaxPageSize must be positive");
 		}
@@ -350,31 +370,30 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Registers a data source bound to its owner (the caller), a device account and a data
-		/// format (REP-1). A deposit of `SourceDepositBase + SourceDepositPerByte × (format
-		/// length + description length)` is held from the owner. The source starts active or
-		/// pending an operator's approval, as [`Config::SourceAdmission`] decides.
+		/// Registers a data source bound to its owner (the caller), a device account and a
+		/// registered data format (REP-1, ACQ-2). A deposit of `SourceDepositBase +
+		/// SourceDepositPerByte × description length` is held from the owner. The source starts
+		/// active or pending an operator's approval, as [`Config::SourceAdmission`] decides, and
+		/// takes the operators' default retention class.
 		///
 		/// The dispatch origin for this call must be _Signed_ by the owner.
 		///
 		/// - `device`: the account whose signature every submission of the source will carry.
-		/// - `format`: the data-format tag, non-empty UTF-8.
+		/// - `format`: the id of the data format its records will follow.
 		/// - `metadata`: the owner's description of the source (opaque bytes).
 		///
 		/// Emits [`Event::SourceRegistered`] if successful.
 		///
 		/// ## Errors
-		/// - [`Error::EmptyFormatTag`], [`Error::InvalidFormatTag`]: the format tag is unusable.
+		/// - [`Error::FormatNotFound`], [`Error::FormatDeprecated`]: the format is unusable.
 		/// - [`Error::SourceIdsExhausted`]: no source id is left.
 		/// - [`Error::InsufficientDeposit`]: the owner cannot pay the deposit.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_source(
-			format.len() as u32 + metadata.len() as u32
-		))]
+		#[pallet::weight(T::WeightInfo::register_source(metadata.len() as u32))]
 		pub fn register_source(
 			origin: OriginFor<T>,
 			device: T::AccountId,
-			format: FormatTagOf<T>,
+			format: FormatId,
 			metadata: SourceMetadataOf<T>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
@@ -447,8 +466,12 @@ pub mod pallet {
 		/// - [`Error::SequenceReplayed`], [`Error::SequenceOutOfOrder`]: the sequence number is
 		///   not above the source's last one.
 		/// - [`Error::DeviceTimeInFuture`]: the device time-stamp is too far ahead.
+		/// - [`Error::RateLimitExceeded`]: the source's rate limit is used up in this window.
 		/// - [`Error::EmptyMetadataKey`], [`Error::DuplicateMetadataKey`],
-		///   [`Error::InvalidUtf8`]: the metadata is malformed.
+		///   [`Error::InvalidUtf8`], [`Error::MetadataTooLarge`]: the metadata is malformed.
+		/// - [`Error::WrongHashAlgorithm`], [`Error::UnknownField`], [`Error::WrongFieldType`],
+		///   [`Error::FieldOutOfBounds`], [`Error::MissingField`]: the record does not follow
+		///   the source's data format.
 		/// - [`Error::ReplacedRecordNotFound`], [`Error::ReplacedRecordSuperseded`]: the
 		///   version link is wrong.
 		/// - [`Error::InsufficientRecordFee`]: the device cannot pay the record fee.

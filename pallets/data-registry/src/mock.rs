@@ -1,9 +1,14 @@
 //! A test runtime with system, balances, timestamp and the data registry.
 
 use crate as pallet_data_registry;
-use dmchain_primitives::{SourceAdmission, SourceStatus};
+use dmchain_primitives::{
+	ContentHash, CurrentParameters, DataFormats, DataParameters, Encoding, FieldSpec, FormatId,
+	FormatSpec, FormatUnusable, FormatViolation, HashAlgorithm, MetadataEntry, SourceAdmission,
+	SourceStatus,
+};
 use frame_support::{derive_impl, parameter_types, traits::ConstU64};
 use sp_runtime::BuildStorage;
+use std::{cell::RefCell, collections::BTreeMap};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -83,6 +88,105 @@ impl SourceAdmission<AccountId> for TestAdmission {
 	}
 }
 
+/// A data format as the tests write it.
+pub type TestFormat = FormatSpec<Vec<u8>, Vec<FieldSpec<Vec<u8>, Vec<Vec<u8>>>>>;
+
+/// The format every test source takes unless a test registers another: open (any field),
+/// BLAKE2b-256.
+pub const OPEN_FORMAT: FormatId = 0;
+
+thread_local! {
+	/// The formats of the test chain: id to (format, deprecated).
+	static FORMATS: RefCell<BTreeMap<FormatId, (TestFormat, bool)>> = RefCell::new(
+		[(OPEN_FORMAT, (open_format(), false))].into_iter().collect()
+	);
+}
+
+/// The format [`OPEN_FORMAT`] names.
+pub fn open_format() -> TestFormat {
+	FormatSpec {
+		name: b"open".to_vec(),
+		version: 1,
+		hash_algorithm: HashAlgorithm::Blake2b256,
+		fields: Vec::new(),
+		open: true,
+		max_payload_size: 1 << 20,
+		encoding: Encoding::Json,
+	}
+}
+
+/// Adds `format` to the test chain; returns its id.
+pub fn add_format(format: TestFormat) -> FormatId {
+	FORMATS.with(|f| {
+		let mut formats = f.borrow_mut();
+		let id = formats.len() as FormatId;
+		formats.insert(id, (format, false));
+		id
+	})
+}
+
+/// Marks `id` deprecated.
+pub fn deprecate_format(id: FormatId) {
+	FORMATS.with(|f| f.borrow_mut().get_mut(&id).expect("a known format").1 = true);
+}
+
+/// The formats of the test chain, kept in a thread-local map the tests fill.
+pub struct TestFormats;
+impl DataFormats for TestFormats {
+	type Format = TestFormat;
+
+	fn usable_for_new_source(id: FormatId) -> Result<(), FormatUnusable> {
+		match FORMATS.with(|f| f.borrow().get(&id).map(|(_, deprecated)| *deprecated)) {
+			None => Err(FormatUnusable::NotFound),
+			Some(true) => Err(FormatUnusable::Deprecated),
+			Some(false) => Ok(()),
+		}
+	}
+
+	fn load(id: FormatId) -> Option<TestFormat> {
+		FORMATS.with(|f| f.borrow().get(&id).map(|(format, _)| format.clone()))
+	}
+
+	fn check<K: AsRef<[u8]>, B: AsRef<[u8]>>(
+		format: &TestFormat,
+		content: &ContentHash,
+		metadata: &[MetadataEntry<K, B>],
+	) -> Result<(), FormatViolation> {
+		format.check_record(content, metadata)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn format_for_benchmark(algorithm: HashAlgorithm, fields: Vec<Vec<u8>>) -> FormatId {
+		add_format(FormatSpec {
+			hash_algorithm: algorithm,
+			fields: fields
+				.into_iter()
+				.map(|name| FieldSpec {
+					name,
+					field_type: dmchain_primitives::FieldType::Text { max_len: u32::MAX },
+					required: true,
+				})
+				.collect(),
+			open: false,
+			..open_format()
+		})
+	}
+}
+
+parameter_types! {
+	/// The data-management parameters of the test chain.
+	pub static Parameters: DataParameters =
+		DataParameters { max_clock_skew: MAX_CLOCK_SKEW, ..DataParameters::default() };
+}
+
+/// Answers [`Parameters`].
+pub struct TestParameters;
+impl CurrentParameters for TestParameters {
+	fn current() -> DataParameters {
+		Parameters::get()
+	}
+}
+
 /// The deposit base for a source in the tests.
 pub const SOURCE_DEPOSIT_BASE: u64 = 100;
 /// The deposit per byte for a source in the tests.
@@ -97,22 +201,25 @@ impl pallet_data_registry::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type UnixTime = Timestamp;
 	type SourceAdmission = TestAdmission;
+	type Formats = TestFormats;
+	type Parameters = TestParameters;
 	type SourceDepositBase = ConstU64<SOURCE_DEPOSIT_BASE>;
 	type SourceDepositPerByte = ConstU64<SOURCE_DEPOSIT_PER_BYTE>;
 	type RecordFee = ConstU64<RECORD_FEE>;
-	type MaxFormatTagLen = frame_support::traits::ConstU32<32>;
 	type MaxSourceMetadataLen = frame_support::traits::ConstU32<64>;
 	type MaxMetadataEntries = frame_support::traits::ConstU32<4>;
 	type MaxMetadataKeyLen = frame_support::traits::ConstU32<16>;
 	type MaxMetadataValueLen = frame_support::traits::ConstU32<32>;
 	type MaxRecordsPerCall = frame_support::traits::ConstU32<8>;
-	type MaxClockSkew = ConstU64<MAX_CLOCK_SKEW>;
 	type MaxPageSize = frame_support::traits::ConstU32<5>;
 	type WeightInfo = ();
 }
 
 /// Storage with the test accounts funded, at block 1 with chain time [`GENESIS_TIME`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	FORMATS
+		.with(|f| *f.borrow_mut() = [(OPEN_FORMAT, (open_format(), false))].into_iter().collect());
+	Parameters::set(DataParameters { max_clock_skew: MAX_CLOCK_SKEW, ..DataParameters::default() });
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: [OWNER, DEVICE, STRANGER].iter().map(|who| (*who, INITIAL_BALANCE)).collect(),

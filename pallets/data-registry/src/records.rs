@@ -8,7 +8,9 @@ use crate::{
 	sources::submission_blocker,
 	types::{MetadataOf, Record, RecordInputOf, RecordRejection, SourceProgress},
 };
-use dmchain_primitives::{MetadataValue, Millis, RecordId, RecordIndex, SourceId};
+use dmchain_primitives::{
+	CurrentParameters, DataFormats, MetadataValue, Millis, RecordId, RecordIndex, SourceId,
+};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -20,7 +22,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{Saturating, UniqueSaturatedInto, Zero},
 	DispatchResult,
 };
 
@@ -35,16 +37,29 @@ impl<T: Config> From<RecordRejection> for Error<T> {
 			RecordRejection::InvalidUtf8 => Error::InvalidUtf8,
 			RecordRejection::ReplacedRecordNotFound => Error::ReplacedRecordNotFound,
 			RecordRejection::ReplacedRecordSuperseded => Error::ReplacedRecordSuperseded,
+			RecordRejection::MetadataTooLarge => Error::MetadataTooLarge,
+			RecordRejection::RateLimitExceeded => Error::RateLimitExceeded,
+			RecordRejection::MissingField => Error::MissingField,
+			RecordRejection::WrongFieldType => Error::WrongFieldType,
+			RecordRejection::FieldOutOfBounds => Error::FieldOutOfBounds,
+			RecordRejection::UnknownField => Error::UnknownField,
+			RecordRejection::WrongHashAlgorithm => Error::WrongHashAlgorithm,
 		}
 	}
 }
 
-/// Where and when records are being anchored: fixed for one call.
+/// Where and when records are being anchored, and under which rules: fixed for one call.
 struct AnchorContext<T: Config> {
 	source: SourceId,
 	chain_time: Millis,
 	block: BlockNumberFor<T>,
 	latest_device_time: Millis,
+	/// The source's data format, loaded once for the whole call.
+	format: <T::Formats as DataFormats>::Format,
+	max_metadata_bytes: u32,
+	/// The rate-limit window the call's block falls in, and how many records it allows.
+	window: u32,
+	window_records: u32,
 }
 
 impl<T: Config> Pallet<T> {
@@ -106,14 +121,27 @@ impl<T: Config> Pallet<T> {
 		if let Some(blocked) = submission_blocker::<T>(info.status) {
 			return Err(blocked);
 		}
+		let format = T::Formats::load(info.format).ok_or(Error::<T>::FormatNotFound)?;
+		let parameters = T::Parameters::current();
 		let chain_time = Self::chain_time();
+		let block = frame_system::Pallet::<T>::block_number();
+		let block_number: u32 = block.unique_saturated_into();
 		let ctx = AnchorContext {
 			source,
 			chain_time,
-			block: frame_system::Pallet::<T>::block_number(),
-			latest_device_time: chain_time.saturating_add(T::MaxClockSkew::get()),
+			block,
+			latest_device_time: chain_time.saturating_add(parameters.max_clock_skew),
+			format,
+			max_metadata_bytes: parameters.max_metadata_bytes,
+			window: block_number / parameters.rate_limit.window.max(1),
+			window_records: parameters.rate_limit.records,
 		};
-		Ok((ctx, ProgressOf::<T>::get(source)))
+		let mut progress = ProgressOf::<T>::get(source);
+		if progress.window != ctx.window {
+			progress.window = ctx.window;
+			progress.in_window = 0;
+		}
+		Ok((ctx, progress))
 	}
 
 	/// Checks one record against the source's progress and stores it with its indexes.
@@ -129,7 +157,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(input.sequence > last, RecordRejection::SequenceOutOfOrder);
 		}
 		ensure!(input.device_time <= ctx.latest_device_time, RecordRejection::DeviceTimeInFuture);
-		Self::check_metadata(&input.metadata)?;
+		ensure!(progress.in_window < ctx.window_records, RecordRejection::RateLimitExceeded);
+		Self::check_metadata(&input.metadata, ctx.max_metadata_bytes)?;
+		T::Formats::check(&ctx.format, &input.content, &input.metadata)?;
 		if let Some(previous) = input.replaces {
 			ensure!(previous < progress.record_count, RecordRejection::ReplacedRecordNotFound);
 			ensure!(
@@ -163,11 +193,29 @@ impl<T: Config> Pallet<T> {
 		// at most 2^64 records and the count reaches u64::MAX only after the last possible one.
 		progress.record_count = index.saturating_add(1);
 		progress.last_sequence = Some(input.sequence);
+		progress.in_window = progress.in_window.saturating_add(1);
 		Ok(index)
 	}
 
-	/// Metadata keys are non-empty, distinct UTF-8; text values are UTF-8 (ACQ-1).
-	fn check_metadata(metadata: &MetadataOf<T>) -> Result<(), RecordRejection> {
+	/// The size of a record's metadata that `max_metadata_bytes` bounds: the bytes of its keys
+	/// and of its text and bytes values.
+	pub fn metadata_bytes(metadata: &MetadataOf<T>) -> u32 {
+		metadata
+			.iter()
+			.map(|entry| {
+				let value = match &entry.value {
+					MetadataValue::Text(b) | MetadataValue::Bytes(b) => b.len(),
+					_ => 0,
+				};
+				(entry.key.len() + value) as u32
+			})
+			.fold(0u32, u32::saturating_add)
+	}
+
+	/// Metadata keys are non-empty, distinct UTF-8; text values are UTF-8 (ACQ-1); the whole is
+	/// within the operators' size bound (CTL-2).
+	fn check_metadata(metadata: &MetadataOf<T>, max_bytes: u32) -> Result<(), RecordRejection> {
+		ensure!(Self::metadata_bytes(metadata) <= max_bytes, RecordRejection::MetadataTooLarge);
 		for (position, entry) in metadata.iter().enumerate() {
 			ensure!(!entry.key.is_empty(), RecordRejection::EmptyMetadataKey);
 			ensure!(core::str::from_utf8(&entry.key).is_ok(), RecordRejection::InvalidUtf8);

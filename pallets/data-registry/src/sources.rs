@@ -2,9 +2,12 @@
 
 use crate::{
 	pallet::{Config, Error, Event, HoldReason, NextSourceId, Pallet, ProgressOf, Sources},
-	types::{BalanceOf, FormatTagOf, SourceInfo, SourceInfoOf, SourceMetadataOf},
+	types::{BalanceOf, SourceInfo, SourceInfoOf, SourceMetadataOf},
 };
-use dmchain_primitives::{SourceAdmission, SourceControl, SourceId, SourceStatus};
+use dmchain_primitives::{
+	CurrentParameters, DataFormats, FormatId, FormatUnusable, SourceAdmission, SourceControl,
+	SourceId, SourceStatus,
+};
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -16,7 +19,7 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// The deposit held for a source entry with `bytes` bytes of format tag and description.
+	/// The deposit held for a source entry with a description of `bytes` bytes.
 	pub fn source_deposit(bytes: u32) -> BalanceOf<T> {
 		T::SourceDepositPerByte::get()
 			.saturating_mul(bytes.into())
@@ -27,15 +30,17 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_register_source(
 		owner: T::AccountId,
 		device: T::AccountId,
-		format: FormatTagOf<T>,
+		format: FormatId,
 		metadata: SourceMetadataOf<T>,
 	) -> Result<SourceId, DispatchError> {
-		ensure!(!format.is_empty(), Error::<T>::EmptyFormatTag);
-		ensure!(core::str::from_utf8(&format).is_ok(), Error::<T>::InvalidFormatTag);
+		T::Formats::usable_for_new_source(format).map_err(|why| match why {
+			FormatUnusable::NotFound => Error::<T>::FormatNotFound,
+			FormatUnusable::Deprecated => Error::<T>::FormatDeprecated,
+		})?;
 		let id = NextSourceId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::SourceIdsExhausted)?;
 
-		let deposit = Self::source_deposit(format.len() as u32 + metadata.len() as u32);
+		let deposit = Self::source_deposit(metadata.len() as u32);
 		if !deposit.is_zero() {
 			T::Currency::hold(&HoldReason::SourceDeposit.into(), &owner, deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
@@ -50,6 +55,7 @@ impl<T: Config> Pallet<T> {
 				owner: owner.clone(),
 				device: device.clone(),
 				format,
+				retention: T::Parameters::current().default_retention,
 				metadata,
 				status,
 				deposit,
@@ -152,7 +158,10 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 		use frame_support::traits::fungible::Mutate;
 		use sp_runtime::traits::Bounded;
 		T::Currency::set_balance(owner, BalanceOf::<T>::max_value() / 4u32.into());
-		let format = FormatTagOf::<T>::truncate_from(alloc::vec![b'f'; 8]);
+		let format = T::Formats::format_for_benchmark(
+			dmchain_primitives::HashAlgorithm::Blake2b256,
+			alloc::vec::Vec::new(),
+		);
 		let id = Self::do_register_source(owner.clone(), owner.clone(), format, Default::default())
 			.expect("a funded owner registers a source");
 		Sources::<T>::mutate(id, |entry| {

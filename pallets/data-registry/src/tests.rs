@@ -4,8 +4,9 @@
 use crate::{mock::*, pallet::*, types::*};
 use codec::{Decode, Encode};
 use dmchain_primitives::{
-	ContentHash, HashAlgorithm, MetadataEntry, MetadataValue, RecordCursor, RecordId,
-	SourceControl, SourceId, SourceStatus,
+	ContentHash, DataParameters, Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm,
+	MetadataEntry, MetadataValue, RateLimit, RecordCursor, RecordId, RetentionClass, SourceControl,
+	SourceId, SourceStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -13,10 +14,6 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_runtime::traits::BadOrigin;
-
-fn tag(text: &str) -> FormatTagOf<Test> {
-	text.as_bytes().to_vec().try_into().unwrap()
-}
 
 fn description(text: &str) -> SourceMetadataOf<Test> {
 	text.as_bytes().to_vec().try_into().unwrap()
@@ -79,7 +76,7 @@ fn register_with_device(device: AccountId) -> SourceId {
 	assert_ok!(DataRegistry::register_source(
 		RuntimeOrigin::signed(OWNER),
 		device,
-		tag("air-quality/v1"),
+		OPEN_FORMAT,
 		description("{\"site\":\"harbour\"}"),
 	));
 	id
@@ -100,7 +97,7 @@ mod register_source {
 	fn registers_and_holds_the_deposit() {
 		build_and_execute(|| {
 			let source = register();
-			let bytes = ("air-quality/v1".len() + "{\"site\":\"harbour\"}".len()) as u64;
+			let bytes = "{\"site\":\"harbour\"}".len() as u64;
 			let deposit = SOURCE_DEPOSIT_BASE + SOURCE_DEPOSIT_PER_BYTE * bytes;
 			assert_eq!(source, 0);
 			assert_eq!(NextSourceId::<Test>::get(), 1);
@@ -110,6 +107,8 @@ mod register_source {
 			assert_eq!(info.status, SourceStatus::Active);
 			assert_eq!(info.deposit, deposit);
 			assert_eq!(info.registered_at, 1);
+			assert_eq!(info.format, OPEN_FORMAT);
+			assert_eq!(info.retention, Parameters::get().default_retention);
 			assert_eq!(
 				Balances::balance_on_hold(&HoldReason::SourceDeposit.into(), &OWNER),
 				deposit
@@ -144,7 +143,7 @@ mod register_source {
 				DataRegistry::register_source(
 					RuntimeOrigin::none(),
 					DEVICE,
-					tag("x"),
+					OPEN_FORMAT,
 					description("")
 				),
 				BadOrigin
@@ -153,32 +152,44 @@ mod register_source {
 	}
 
 	#[test]
-	fn refuses_an_empty_format_tag() {
+	fn refuses_an_unknown_format() {
 		build_and_execute(|| {
 			assert_noop!(
 				DataRegistry::register_source(
 					RuntimeOrigin::signed(OWNER),
 					DEVICE,
-					tag(""),
+					7,
 					description("")
 				),
-				Error::<Test>::EmptyFormatTag
+				Error::<Test>::FormatNotFound
 			);
 		});
 	}
 
 	#[test]
-	fn refuses_a_format_tag_that_is_not_utf8() {
+	fn refuses_a_deprecated_format_but_its_sources_keep_submitting() {
 		build_and_execute(|| {
+			let source = register();
+			deprecate_format(OPEN_FORMAT);
 			assert_noop!(
 				DataRegistry::register_source(
 					RuntimeOrigin::signed(OWNER),
 					DEVICE,
-					vec![0xff, 0xfe].try_into().unwrap(),
+					OPEN_FORMAT,
 					description("")
 				),
-				Error::<Test>::InvalidFormatTag
+				Error::<Test>::FormatDeprecated
 			);
+			submit(source, 1);
+		});
+	}
+
+	#[test]
+	fn takes_the_default_retention_in_force() {
+		build_and_execute(|| {
+			Parameters::mutate(|p| p.default_retention = RetentionClass::Permanent);
+			let source = register();
+			assert_eq!(Sources::<Test>::get(source).unwrap().retention, RetentionClass::Permanent);
 		});
 	}
 
@@ -189,7 +200,7 @@ mod register_source {
 				DataRegistry::register_source(
 					RuntimeOrigin::signed(PAUPER),
 					DEVICE,
-					tag("x"),
+					OPEN_FORMAT,
 					description("")
 				),
 				Error::<Test>::InsufficientDeposit
@@ -205,7 +216,7 @@ mod register_source {
 				DataRegistry::register_source(
 					RuntimeOrigin::signed(OWNER),
 					DEVICE,
-					tag("x"),
+					OPEN_FORMAT,
 					description("")
 				),
 				Error::<Test>::SourceIdsExhausted
@@ -217,11 +228,11 @@ mod register_source {
 	#[test]
 	fn refuses_oversized_inputs_at_decoding() {
 		build_and_execute(|| {
-			// A call carrying a 33-byte format tag (the bound is 32) does not decode.
+			// A call carrying a 65-byte description (the bound is 64) does not decode.
 			let mut encoded = vec![3u8, 0u8]; // pallet index 3, call index 0
 			encoded.extend(DEVICE.encode());
-			encoded.extend(vec![b'a'; 33].encode());
-			encoded.extend(Vec::<u8>::new().encode());
+			encoded.extend(OPEN_FORMAT.encode());
+			encoded.extend(vec![b'a'; 65].encode());
 			assert!(RuntimeCall::decode(&mut &encoded[..]).is_err());
 		});
 	}
@@ -622,6 +633,214 @@ mod submit_record {
 	}
 }
 
+mod formats_and_parameters {
+	//! ACQ-2, CTL-2, CTL-4, REP-4: records are checked against their source's format and the
+	//! operators' parameters, each violation with its own error.
+	use super::*;
+
+	/// A strict SHA-256 format: `pm2_5` (integer 0..=500, required), `site` (north or south).
+	fn strict_source() -> SourceId {
+		let format = add_format(FormatSpec {
+			name: b"air-quality".to_vec(),
+			version: 2,
+			hash_algorithm: HashAlgorithm::Sha2_256,
+			fields: vec![
+				FieldSpec {
+					name: b"pm2_5".to_vec(),
+					field_type: FieldType::Integer { min: 0, max: 500 },
+					required: true,
+				},
+				FieldSpec {
+					name: b"site".to_vec(),
+					field_type: FieldType::Enum(vec![b"north".to_vec(), b"south".to_vec()]),
+					required: false,
+				},
+			],
+			open: false,
+			max_payload_size: 4096,
+			encoding: Encoding::Cbor,
+		});
+		let id = NextSourceId::<Test>::get();
+		assert_ok!(DataRegistry::register_source(
+			RuntimeOrigin::signed(OWNER),
+			DEVICE,
+			format,
+			description("")
+		));
+		id
+	}
+
+	fn reading(
+		sequence: u64,
+		algorithm: HashAlgorithm,
+		entries: Vec<MetadataEntry<MetadataKeyOf<Test>, MetadataBytesOf<Test>>>,
+	) -> RecordInputOf<Test> {
+		let mut record = with_metadata(sequence, entries);
+		record.content.algorithm = algorithm;
+		record
+	}
+
+	fn good(sequence: u64) -> RecordInputOf<Test> {
+		reading(
+			sequence,
+			HashAlgorithm::Sha2_256,
+			vec![entry(b"pm2_5", MetadataValue::Uint(42)), entry(b"site", text(b"north"))],
+		)
+	}
+
+	#[test]
+	fn a_record_that_follows_the_format_is_anchored() {
+		build_and_execute(|| {
+			let source = strict_source();
+			assert_ok!(DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, good(1)));
+			assert_eq!(ProgressOf::<Test>::get(source).record_count, 1);
+		});
+	}
+
+	#[test]
+	fn each_violation_of_the_format_is_its_own_error() {
+		build_and_execute(|| {
+			let source = strict_source();
+			let pm = || entry(b"pm2_5", MetadataValue::Int(7));
+			let cases = [
+				(
+					reading(1, HashAlgorithm::Blake2b256, vec![pm()]),
+					Error::<Test>::WrongHashAlgorithm,
+				),
+				(reading(1, HashAlgorithm::Sha2_256, vec![]), Error::<Test>::MissingField),
+				(
+					reading(
+						1,
+						HashAlgorithm::Sha2_256,
+						vec![pm(), entry(b"rain", MetadataValue::Bool(true))],
+					),
+					Error::<Test>::UnknownField,
+				),
+				(
+					reading(1, HashAlgorithm::Sha2_256, vec![entry(b"pm2_5", text(b"7"))]),
+					Error::<Test>::WrongFieldType,
+				),
+				(
+					reading(
+						1,
+						HashAlgorithm::Sha2_256,
+						vec![entry(b"pm2_5", MetadataValue::Int(501))],
+					),
+					Error::<Test>::FieldOutOfBounds,
+				),
+				(
+					reading(1, HashAlgorithm::Sha2_256, vec![pm(), entry(b"site", text(b"east"))]),
+					Error::<Test>::FieldOutOfBounds,
+				),
+			];
+			for (record, error) in cases {
+				assert_noop!(
+					DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, record),
+					error
+				);
+			}
+		});
+	}
+
+	#[test]
+	fn a_batch_names_the_record_that_breaks_the_format() {
+		build_and_execute(|| {
+			let source = strict_source();
+			let unknown = reading(
+				2,
+				HashAlgorithm::Sha2_256,
+				vec![entry(b"pm2_5", MetadataValue::Int(1)), entry(b"x", MetadataValue::Int(1))],
+			);
+			assert_noop!(
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(DEVICE),
+					source,
+					batch(vec![good(1), unknown, good(3)])
+				),
+				Error::<Test>::BatchRecordRejected {
+					index: 1,
+					reason: RecordRejection::UnknownField
+				}
+			);
+		});
+	}
+
+	#[test]
+	fn the_clock_skew_in_force_applies() {
+		build_and_execute(|| {
+			let source = register();
+			Parameters::mutate(|p| p.max_clock_skew = 0);
+			let ahead = RecordInput { device_time: GENESIS_TIME + 1, ..input(1) };
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, ahead),
+				Error::<Test>::DeviceTimeInFuture
+			);
+			let now = RecordInput { device_time: GENESIS_TIME, ..input(1) };
+			assert_ok!(DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, now));
+		});
+	}
+
+	#[test]
+	fn metadata_above_the_size_bound_is_refused() {
+		build_and_execute(|| {
+			let source = register();
+			// input(): keys "pm25" and "site" (8 bytes) and the text "Harbour St" (10 bytes).
+			assert_eq!(DataRegistry::metadata_bytes(&input(1).metadata), 18);
+			Parameters::mutate(|p| p.max_metadata_bytes = 17);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
+				Error::<Test>::MetadataTooLarge
+			);
+			Parameters::mutate(|p| p.max_metadata_bytes = 18);
+			submit(source, 1);
+		});
+	}
+
+	#[test]
+	fn the_rate_limit_counts_records_per_window_of_blocks() {
+		build_and_execute(|| {
+			let source = register();
+			Parameters::set(DataParameters {
+				rate_limit: RateLimit { records: 2, window: 10 },
+				..Parameters::get()
+			});
+			submit(source, 1);
+			submit(source, 2);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(3)),
+				Error::<Test>::RateLimitExceeded
+			);
+			System::set_block_number(9);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(3)),
+				Error::<Test>::RateLimitExceeded
+			);
+			System::set_block_number(10);
+			assert_noop!(
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(DEVICE),
+					source,
+					batch(vec![input(3), input(4), input(5)])
+				),
+				Error::<Test>::BatchRecordRejected {
+					index: 2,
+					reason: RecordRejection::RateLimitExceeded
+				}
+			);
+			assert_ok!(DataRegistry::submit_records(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				batch(vec![input(3), input(4)])
+			));
+			let progress = ProgressOf::<Test>::get(source);
+			assert_eq!((progress.window, progress.in_window, progress.record_count), (1, 2, 4));
+			// Another source has its own count.
+			let other = register_with_device(DEVICE);
+			submit(other, 1);
+		});
+	}
+}
+
 mod versions {
 	use super::*;
 
@@ -873,7 +1092,8 @@ mod queries {
 			let view = DataRegistry::source(source).unwrap();
 			assert_eq!(view.owner, OWNER);
 			assert_eq!(view.device, DEVICE);
-			assert_eq!(view.format, b"air-quality/v1".to_vec());
+			assert_eq!(view.format, OPEN_FORMAT);
+			assert_eq!(view.retention, Parameters::get().default_retention);
 			assert_eq!(view.record_count, 2);
 			assert_eq!(view.last_sequence, Some(9));
 			assert_eq!(DataRegistry::source(5), None);

@@ -2,7 +2,9 @@
 
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use dmchain_primitives::{ContentHash, MetadataEntry, Millis, RecordIndex, SourceStatus};
+use dmchain_primitives::{
+	ContentHash, FormatId, MetadataEntry, Millis, RecordIndex, RetentionClass, SourceStatus,
+};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect, PalletError};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -10,9 +12,6 @@ use scale_info::TypeInfo;
 /// The balance type of the currency deposits are held in.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-
-/// A data-format tag, for example `air-quality/v1` (UTF-8, at most `MaxFormatTagLen` bytes).
-pub type FormatTagOf<T> = BoundedVec<u8, <T as Config>::MaxFormatTagLen>;
 
 /// The owner's description of a source (opaque bytes, at most `MaxSourceMetadataLen`).
 pub type SourceMetadataOf<T> = BoundedVec<u8, <T as Config>::MaxSourceMetadataLen>;
@@ -40,7 +39,6 @@ pub type SourceInfoOf<T> = SourceInfo<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
 	BlockNumberFor<T>,
-	FormatTagOf<T>,
 	SourceMetadataOf<T>,
 >;
 
@@ -48,13 +46,16 @@ pub type SourceInfoOf<T> = SourceInfo<
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct SourceInfo<AccountId, Balance, BlockNumber, Format, Metadata> {
+pub struct SourceInfo<AccountId, Balance, BlockNumber, Metadata> {
 	/// The account that registered the source and governs it.
 	pub owner: AccountId,
 	/// The device account whose signature every submission carries (PRC-1).
 	pub device: AccountId,
-	/// The data-format tag the source's records follow.
-	pub format: Format,
+	/// The data format the source's records follow (ACQ-2): every record is checked against it.
+	pub format: FormatId,
+	/// How long the owner keeps the source's payloads: the operators' default when the source
+	/// was registered (REP-4).
+	pub retention: RetentionClass,
 	/// The owner's description of the source.
 	pub metadata: Metadata,
 	/// Where the source stands.
@@ -85,6 +86,11 @@ pub struct SourceProgress {
 	pub record_count: RecordIndex,
 	/// The sequence number of the latest record, if any (MON-3: strictly increasing).
 	pub last_sequence: Option<u64>,
+	/// The rate-limit window the source last anchored in: block number divided by the window
+	/// length (REP-4).
+	pub window: u32,
+	/// How many records the source anchored in that window.
+	pub in_window: u32,
 }
 
 /// A record as the device submits it (REP-2, ACQ-1).
@@ -158,4 +164,31 @@ pub enum RecordRejection {
 	ReplacedRecordNotFound,
 	/// The record named in `replaces` has already been replaced by another version.
 	ReplacedRecordSuperseded,
+	/// The metadata is larger than the operators' bound (`max_metadata_bytes`).
+	MetadataTooLarge,
+	/// The source has anchored as many records as the rate limit allows in this window.
+	RateLimitExceeded,
+	/// A field the source's format requires is missing.
+	MissingField,
+	/// A field's value has another type than the format gives it.
+	WrongFieldType,
+	/// A field's value lies outside the bounds the format gives it.
+	FieldOutOfBounds,
+	/// A field the (strict) format does not list.
+	UnknownField,
+	/// The content hash was made with another algorithm than the format's.
+	WrongHashAlgorithm,
+}
+
+impl From<dmchain_primitives::FormatViolation> for RecordRejection {
+	fn from(violation: dmchain_primitives::FormatViolation) -> Self {
+		use dmchain_primitives::FormatViolation as V;
+		match violation {
+			V::MissingField => Self::MissingField,
+			V::WrongFieldType => Self::WrongFieldType,
+			V::FieldOutOfBounds => Self::FieldOutOfBounds,
+			V::UnknownField => Self::UnknownField,
+			V::WrongHashAlgorithm => Self::WrongHashAlgorithm,
+		}
+	}
 }

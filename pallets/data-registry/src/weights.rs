@@ -52,56 +52,64 @@ pub trait WeightInfo {
 /// Weights measured on the project's machine, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `OperatorConfig::Formats` (r:1 w:0)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35044), added: 37519, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::NextSourceId` (r:1 w:1)
 	/// Proof: `DataRegistry::NextSourceId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Parameters` (r:1 w:0)
+	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:0 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
-	/// The range of component `b` is `[1, 1088]`.
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	/// The range of component `b` is `[0, 1024]`.
 	fn register_source(b: u32, ) -> Weight {
-		// Proof size: measured `109`, estimated `3593`.
-		// Minimum execution time: 79_309_000 picoseconds.
-		Weight::from_parts(102_825_798, 3593)
-			.saturating_add(Weight::from_parts(994, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `1069`, estimated `38509`.
+		// Minimum execution time: 95_469_000 picoseconds.
+		Weight::from_parts(117_871_830, 38509)
+			.saturating_add(Weight::from_parts(2_101, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
 	fn suspend_source() -> Weight {
-		// Proof size: measured `1245`, estimated `4654`.
-		// Minimum execution time: 22_462_000 picoseconds.
-		Weight::from_parts(39_584_000, 4654)
+		// Proof size: measured `1224`, estimated `4597`.
+		// Minimum execution time: 23_844_000 picoseconds.
+		Weight::from_parts(32_541_000, 4597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
 	fn resume_source() -> Weight {
-		// Proof size: measured `1245`, estimated `4654`.
-		// Minimum execution time: 22_702_000 picoseconds.
-		Weight::from_parts(34_314_000, 4654)
+		// Proof size: measured `1224`, estimated `4597`.
+		// Minimum execution time: 23_444_000 picoseconds.
+		Weight::from_parts(38_061_000, 4597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
 	fn retire_source() -> Weight {
-		// Proof size: measured `1245`, estimated `4654`.
-		// Minimum execution time: 22_122_000 picoseconds.
-		Weight::from_parts(30_487_000, 4654)
+		// Proof size: measured `1224`, estimated `4597`.
+		// Minimum execution time: 24_236_000 picoseconds.
+		Weight::from_parts(44_784_000, 4597)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataRegistry::Sources` (r:1 w:0)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:1 w:0)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35044), added: 37519, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Parameters` (r:1 w:0)
+	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::ProgressOf` (r:1 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::SupersededBy` (r:1 w:1)
 	/// Proof: `DataRegistry::SupersededBy` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -111,18 +119,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DataRegistry::Records` (r:0 w:1)
 	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2723), added: 5198, mode: `MaxEncodedLen`)
 	fn submit_record() -> Weight {
-		// Proof size: measured `1468`, estimated `4654`.
-		// Minimum execution time: 100_809_000 picoseconds.
-		Weight::from_parts(172_353_000, 4654)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `2380`, estimated `38509`.
+		// Minimum execution time: 122_068_000 picoseconds.
+		Weight::from_parts(188_584_000, 38509)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataRegistry::Sources` (r:1 w:0)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:1 w:0)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35044), added: 37519, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Parameters` (r:1 w:0)
+	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::ProgressOf` (r:1 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::SupersededBy` (r:1000 w:1000)
 	/// Proof: `DataRegistry::SupersededBy` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -133,11 +145,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2723), added: 5198, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1000]`.
 	fn submit_records(n: u32, ) -> Weight {
-		// Proof size: measured `1468`, estimated `4654 + n * 2503`.
-		// Minimum execution time: 183_674_000 picoseconds.
-		Weight::from_parts(607_037_163, 4654)
-			.saturating_add(Weight::from_parts(39_735_668, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `2380`, estimated `38509 + n * 2503`.
+		// Minimum execution time: 225_433_000 picoseconds.
+		Weight::from_parts(918_889_304, 38509)
+			.saturating_add(Weight::from_parts(47_843_128, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -148,35 +160,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDb's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_source(b: u32, ) -> Weight {
-		Weight::from_parts(102_825_798, 3593)
-			.saturating_add(Weight::from_parts(994, 0).saturating_mul(b.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(117_871_830, 38509)
+			.saturating_add(Weight::from_parts(2_101, 0).saturating_mul(b.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn suspend_source() -> Weight {
-		Weight::from_parts(39_584_000, 4654)
+		Weight::from_parts(32_541_000, 4597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume_source() -> Weight {
-		Weight::from_parts(34_314_000, 4654)
+		Weight::from_parts(38_061_000, 4597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn retire_source() -> Weight {
-		Weight::from_parts(30_487_000, 4654)
+		Weight::from_parts(44_784_000, 4597)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_record() -> Weight {
-		Weight::from_parts(172_353_000, 4654)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(188_584_000, 38509)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn submit_records(n: u32, ) -> Weight {
-		Weight::from_parts(607_037_163, 4654)
-			.saturating_add(Weight::from_parts(39_735_668, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(918_889_304, 38509)
+			.saturating_add(Weight::from_parts(47_843_128, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))

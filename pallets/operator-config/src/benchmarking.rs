@@ -1,13 +1,19 @@
 //! Benchmarks of the operator-configuration pallet (v2 syntax), each at its largest input: the
-//! longest name and reason; sources through the runtime's real [`Config::Sources`].
+//! longest name and reason, the largest format (every field an enum with every variant, all
+//! names at their longest); sources through the runtime's real [`Config::Sources`].
 
 use super::*;
 use crate::{
-	pallet::{Call, Config, DataUsers, Event, Pallet},
+	pallet::{
+		Call, Config, DataUsers, Event, NextFormatId, Pallet, ParameterHistoryLength, Parameters,
+	},
 	roles::Role,
 };
 use alloc::vec;
-use dmchain_primitives::{SourceControl, SourceStatus};
+use dmchain_primitives::{
+	Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm, Parameter, RateLimit, SourceControl,
+	SourceStatus,
+};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	pallet_prelude::Get,
@@ -33,6 +39,43 @@ fn operator<T: Config>() -> T::AccountId {
 	let who = funded::<T>("operator");
 	Pallet::<T>::do_appoint(Role::Operator, who.clone()).expect("room for one operator");
 	who
+}
+
+fn longest_reason<T: Config>() -> ReasonOf<T> {
+	BoundedVec::truncate_from(vec![b'r'; T::MaxReasonLen::get() as usize])
+}
+
+/// A name of the longest length, distinct for each `n`: `n…n` then `n` in hex digits.
+fn long_name<T: Config>(n: u32) -> FormatNameOf<T> {
+	let mut name = vec![b'n'; T::MaxFormatNameLen::get() as usize];
+	let hex = alloc::format!("{n:08x}");
+	let tail = hex.len().min(name.len());
+	let start = name.len() - tail;
+	name[start..].copy_from_slice(&hex.as_bytes()[hex.len() - tail..]);
+	BoundedVec::truncate_from(name)
+}
+
+/// The costliest format to check: every field an enum with every variant, all names longest.
+fn largest_format<T: Config>(version: u32) -> FormatSpecOf<T> {
+	let variants: VariantsOf<T> = BoundedVec::truncate_from(
+		(0..T::MaxEnumVariants::get()).map(|v| long_name::<T>(1_000 + v)).collect(),
+	);
+	let fields = (0..T::MaxFormatFields::get())
+		.map(|f| FieldSpec {
+			name: long_name::<T>(f),
+			field_type: FieldType::Enum(variants.clone()),
+			required: true,
+		})
+		.collect::<alloc::vec::Vec<_>>();
+	FormatSpec {
+		name: long_name::<T>(u32::MAX),
+		version,
+		hash_algorithm: HashAlgorithm::Sha2_256,
+		fields: BoundedVec::truncate_from(fields),
+		open: false,
+		max_payload_size: u64::MAX,
+		encoding: Encoding::Binary,
+	}
 }
 
 /// A data user registered with the longest name, in `status`.
@@ -163,12 +206,78 @@ mod benchmarks {
 		let by = operator::<T>();
 		let owner = funded::<T>("owner");
 		let source = T::Sources::pending_source_for_benchmark(&owner);
-		let reason: ReasonOf<T> =
-			BoundedVec::truncate_from(vec![b'r'; T::MaxReasonLen::get() as usize]);
+		let reason = longest_reason::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(by.clone()), source, reason.clone());
 		assert_last_event::<T>(Event::SourceRejected { source, by, reason });
 		assert_eq!(T::Sources::status_of(source), None);
+	}
+
+	#[benchmark]
+	fn suspend_source() -> Result<(), BenchmarkError> {
+		let by = operator::<T>();
+		let owner = funded::<T>("owner");
+		let source = T::Sources::pending_source_for_benchmark(&owner);
+		T::Sources::approve(source)?;
+		let reason = longest_reason::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), source, reason.clone());
+		assert_last_event::<T>(Event::SourceSuspended { source, by, reason });
+		assert_eq!(T::Sources::status_of(source), Some(SourceStatus::Frozen));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn lift_source_suspension() -> Result<(), BenchmarkError> {
+		let by = operator::<T>();
+		let owner = funded::<T>("owner");
+		let source = T::Sources::pending_source_for_benchmark(&owner);
+		T::Sources::approve(source)?;
+		T::Sources::freeze(source)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), source);
+		assert_last_event::<T>(Event::SourceSuspensionLifted { source, by });
+		assert_eq!(T::Sources::status_of(source), Some(SourceStatus::Active));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_format() -> Result<(), BenchmarkError> {
+		let by = operator::<T>();
+		let v1 = largest_format::<T>(1);
+		Pallet::<T>::do_register_format(Some(by.clone()), v1)?;
+		let spec = largest_format::<T>(2);
+		let format = NextFormatId::<T>::get();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), spec.clone());
+		assert_last_event::<T>(Event::FormatRegistered {
+			format,
+			name: spec.name,
+			version: 2,
+			by: Some(by),
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn deprecate_format() -> Result<(), BenchmarkError> {
+		let by = operator::<T>();
+		let format = Pallet::<T>::do_register_format(Some(by.clone()), largest_format::<T>(1))?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), format);
+		assert_last_event::<T>(Event::FormatDeprecated { format, by });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_parameter() {
+		let by = operator::<T>();
+		let old = Parameter::RateLimit(Parameters::<T>::get().rate_limit);
+		let new = Parameter::RateLimit(RateLimit { records: 1, window: 1 });
+		let index = ParameterHistoryLength::<T>::get();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), new);
+		assert_last_event::<T>(Event::ParameterChanged { index, by, old, new });
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

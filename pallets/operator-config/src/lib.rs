@@ -1,8 +1,8 @@
 //! # Operator Configuration Pallet
 //!
 //! The data-controlling entity of ITU-T FG-DPM D3.7 (clause 8.4): who may do what on dmchain.
-//! This pallet holds the roles and the admission decisions; later parts of it hold data formats
-//! and data-management parameters.
+//! This pallet holds the roles, the admission decisions, the data formats and the
+//! data-management parameters with their history.
 //!
 //! ## Overview
 //!
@@ -17,6 +17,19 @@
 //!   (the registry then drops it and releases its owner's deposit). The pallet answers the
 //!   registry through [`dmchain_primitives::SourceAdmission`] and acts on sources through
 //!   [`Config::Sources`] ([`dmchain_primitives::SourceControl`]).
+//! - **Data sources** (CTL-3): an operator can also suspend any source; the source is then
+//!   frozen and only an operator or supervisor, never its owner, lifts it.
+//! - **Data formats** (ACQ-2, CTL-2, CTL-4): operators register versioned formats (name,
+//!   version, hash algorithm, typed metadata fields with bounds, required or optional, largest
+//!   payload, encoding) and deprecate them. A format is never changed; a new version is a new
+//!   format. The registry checks every record against its source's format through
+//!   [`dmchain_primitives::DataFormats`], which this pallet implements.
+//! - **Parameters** (CTL-2, CTL-4, REP-4): clock skew, per-source rate limit, metadata size
+//!   bound and default retention class, with safe defaults in genesis. An operator changes one
+//!   at a time; a value outside its bounds is refused with an error naming the bound; every
+//!   change is kept in the configuration history (who, when, old, new), which the runtime API in
+//!   `pallet-operator-config-runtime-api` and the node's `config_*` JSON-RPC methods answer.
+//!   The registry reads them through [`dmchain_primitives::CurrentParameters`].
 //! - Other pallets check roles through [`dmchain_primitives::Roles`], which this pallet
 //!   implements.
 //!
@@ -31,7 +44,8 @@
 //!
 //! By an operator: [`Pallet::approve_data_user`], [`Pallet::suspend_data_user`],
 //! [`Pallet::reinstate_data_user`], [`Pallet::remove_data_user`], [`Pallet::approve_source`],
-//! [`Pallet::reject_source`].
+//! [`Pallet::reject_source`], [`Pallet::suspend_source`], [`Pallet::lift_source_suspension`],
+//! [`Pallet::register_format`], [`Pallet::deprecate_format`], [`Pallet::set_parameter`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -42,27 +56,34 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod data_users;
+mod formats;
 #[cfg(test)]
 mod mock;
+mod parameters;
 mod roles;
 mod sources;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
+pub use parameters::MAX_HISTORY_PAGE;
 pub use types::*;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use dmchain_primitives::{SourceControl, SourceId};
+	use dmchain_primitives::{
+		DataParameters, FieldSpec, FormatId, FormatSpec, Parameter, SourceControl, SourceId,
+	};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
-			EnsureOrigin,
+			EnsureOrigin, UnixTime,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -95,9 +116,29 @@ pub mod pallet {
 		#[pallet::constant]
 		type RequireSourceApproval: Get<bool>;
 
+		/// Chain time, for the configuration history (pallet-timestamp in the runtime).
+		type UnixTime: UnixTime;
+
 		/// The deposit held from a data user for its registration.
 		#[pallet::constant]
 		type DataUserDeposit: Get<BalanceOf<Self>>;
+
+		/// The deposit held from the operator who registers a data format (formats are kept
+		/// for ever: sources and records refer to them).
+		#[pallet::constant]
+		type FormatDeposit: Get<BalanceOf<Self>>;
+
+		/// The longest format name, field name or enum variant, in bytes.
+		#[pallet::constant]
+		type MaxFormatNameLen: Get<u32>;
+
+		/// The most metadata fields a format may list.
+		#[pallet::constant]
+		type MaxFormatFields: Get<u32>;
+
+		/// The most variants an enum field may list.
+		#[pallet::constant]
+		type MaxEnumVariants: Get<u32>;
 
 		/// The most operators at a time.
 		#[pallet::constant]
@@ -124,6 +165,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A data user's registration deposit.
 		DataUserDeposit,
+		/// The deposit for a registered data format.
+		FormatDeposit,
 	}
 
 	/// The operators (CTL-1).
@@ -148,7 +191,37 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DataUsers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, DataUserOf<T>>;
 
-	/// The roles a new chain starts with.
+	/// The registered data formats (ACQ-2), by id.
+	///
+	/// TWOX-NOTE: format ids are assigned by the pallet.
+	#[pallet::storage]
+	pub type Formats<T: Config> = StorageMap<_, Twox64Concat, FormatId, FormatInfoOf<T>>;
+
+	/// The id the next registered format gets.
+	#[pallet::storage]
+	pub type NextFormatId<T: Config> = StorageValue<_, FormatId, ValueQuery>;
+
+	/// For each format name, its latest version and that version's id: a new version must be
+	/// above it.
+	#[pallet::storage]
+	pub type LatestFormatVersion<T: Config> =
+		StorageMap<_, Blake2_128Concat, FormatNameOf<T>, (u32, FormatId)>;
+
+	/// The data-management parameters in force (CTL-2).
+	#[pallet::storage]
+	pub type Parameters<T: Config> = StorageValue<_, DataParameters, ValueQuery>;
+
+	/// The configuration history (CTL-4): every parameter change, by position, kept for ever.
+	///
+	/// TWOX-NOTE: positions are assigned by the pallet.
+	#[pallet::storage]
+	pub type ParameterHistory<T: Config> = StorageMap<_, Twox64Concat, u32, ParameterChangeOf<T>>;
+
+	/// How many entries the configuration history has.
+	#[pallet::storage]
+	pub type ParameterHistoryLength<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// What a new chain starts with: roles, data formats and parameters.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -156,7 +229,17 @@ pub mod pallet {
 		pub operators: alloc::vec::Vec<T::AccountId>,
 		/// The first supervisors.
 		pub supervisors: alloc::vec::Vec<T::AccountId>,
+		/// The first data formats, ids from 0 in this order.
+		pub formats: alloc::vec::Vec<GenesisFormat>,
+		/// The parameters in force from the first block (must keep their bounds).
+		pub parameters: DataParameters,
 	}
+
+	/// A data format of the genesis configuration (names as plain byte vectors).
+	pub type GenesisFormat = FormatSpec<
+		alloc::vec::Vec<u8>,
+		alloc::vec::Vec<FieldSpec<alloc::vec::Vec<u8>, alloc::vec::Vec<alloc::vec::Vec<u8>>>>,
+	>;
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
@@ -169,6 +252,13 @@ pub mod pallet {
 				Pallet::<T>::do_appoint(roles::Role::Supervisor, who.clone())
 					.expect("genesis supervisors are distinct, few enough and not operators");
 			}
+			for format in &self.formats {
+				let spec = formats::bounded_spec::<T>(format.clone())
+					.expect("genesis formats fit the pallet's bounds");
+				Pallet::<T>::do_register_format(None, spec).expect("genesis formats are well made");
+			}
+			self.parameters.check().expect("genesis parameters keep their bounds");
+			Parameters::<T>::put(self.parameters);
 		}
 	}
 
@@ -249,6 +339,51 @@ pub mod pallet {
 			/// Why.
 			reason: ReasonOf<T>,
 		},
+		/// An operator suspended a data source; its owner cannot lift the suspension.
+		SourceSuspended {
+			/// The source.
+			source: SourceId,
+			/// The operator.
+			by: T::AccountId,
+			/// Why.
+			reason: ReasonOf<T>,
+		},
+		/// An operator lifted a source's suspension (or a supervisor's freeze).
+		SourceSuspensionLifted {
+			/// The source.
+			source: SourceId,
+			/// The operator.
+			by: T::AccountId,
+		},
+		/// A data format was registered.
+		FormatRegistered {
+			/// Its id.
+			format: FormatId,
+			/// Its name.
+			name: FormatNameOf<T>,
+			/// Its version.
+			version: u32,
+			/// The operator; `None` at genesis.
+			by: Option<T::AccountId>,
+		},
+		/// A data format was deprecated: new sources cannot take it.
+		FormatDeprecated {
+			/// The format.
+			format: FormatId,
+			/// The operator.
+			by: T::AccountId,
+		},
+		/// A data-management parameter changed; the change is entry `index` of the history.
+		ParameterChanged {
+			/// The change's position in the configuration history.
+			index: u32,
+			/// The operator.
+			by: T::AccountId,
+			/// The value before.
+			old: Parameter,
+			/// The value now.
+			new: Parameter,
+		},
 	}
 
 	/// Errors of the operator-configuration pallet.
@@ -284,8 +419,46 @@ pub mod pallet {
 		EmptyName,
 		/// The name or the reason is not valid UTF-8.
 		InvalidUtf8,
-		/// The account cannot pay the data-user deposit.
+		/// The account cannot pay the deposit (data user or data format).
 		InsufficientDeposit,
+		/// The format's name already has this or a later version.
+		FormatVersionNotNewer,
+		/// No more format ids are left.
+		FormatIdsExhausted,
+		/// No data format has this id.
+		FormatNotFound,
+		/// The format is deprecated already.
+		FormatAlreadyDeprecated,
+		/// Two fields of the format have the same name.
+		DuplicateField,
+		/// An enum field lists no variant.
+		EmptyEnum,
+		/// An enum field lists a variant twice.
+		DuplicateVariant,
+		/// A field's lower bound is above its upper bound.
+		InvalidFieldBounds,
+		/// The parameter already has this value.
+		ParameterUnchanged,
+		/// The configuration history has no room for another entry.
+		HistoryFull,
+		/// The clock skew is above the limit (`MAX_CLOCK_SKEW_LIMIT`, one hour).
+		ClockSkewAboveMaximum,
+		/// The rate limit allows no record per window.
+		RateLimitRecordsZero,
+		/// The rate limit allows more records per window than `RATE_LIMIT_MAX_RECORDS`.
+		RateLimitRecordsAboveMaximum,
+		/// The rate-limit window is zero blocks.
+		RateLimitWindowZero,
+		/// The rate-limit window is longer than `RATE_LIMIT_MAX_WINDOW` blocks.
+		RateLimitWindowAboveMaximum,
+		/// The metadata size bound is below `METADATA_BYTES_MIN`.
+		MetadataBytesBelowMinimum,
+		/// The metadata size bound is above `METADATA_BYTES_MAX`.
+		MetadataBytesAboveMaximum,
+		/// The retention period is zero days.
+		RetentionDaysZero,
+		/// The retention period is longer than `RETENTION_DAYS_MAX` days.
+		RetentionDaysAboveMaximum,
 	}
 
 	#[pallet::hooks]
@@ -294,6 +467,8 @@ pub mod pallet {
 			assert!(T::MaxOperators::get() > 0, "MaxOperators must allow at least one operator");
 			assert!(T::MaxSupervisors::get() > 0, "MaxSupervisors must allow one supervisor");
 			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must allow a name");
+			assert!(T::MaxFormatNameLen::get() > 0, "MaxFormatNameLen must allow a name");
+			assert!(T::MaxEnumVariants::get() > 0, "MaxEnumVariants must allow a variant");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -487,6 +662,109 @@ pub mod pallet {
 		) -> DispatchResult {
 			let operator = Self::ensure_operator(origin)?;
 			Self::do_reject_source(operator, source, reason)
+		}
+
+		/// Suspends the data source `source`, whatever its owner wants, for `reason` (CTL-3): it
+		/// cannot submit, and its owner can neither resume nor retire it, until an operator
+		/// lifts the suspension with [`Pallet::lift_source_suspension`]. The registry shows it
+		/// as frozen.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::SourceSuspended`] if successful (and the registry its status change).
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::InvalidUtf8`] (the reason); the registry's errors
+		///   for an unknown, retired or already frozen source.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::suspend_source())]
+		pub fn suspend_source(
+			origin: OriginFor<T>,
+			source: SourceId,
+			reason: ReasonOf<T>,
+		) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_suspend_source(operator, source, reason)
+		}
+
+		/// Lifts the suspension of `source`: it becomes active again.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::SourceSuspensionLifted`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`]; the registry's errors for an unknown source or one that is
+		///   not frozen.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::lift_source_suspension())]
+		pub fn lift_source_suspension(origin: OriginFor<T>, source: SourceId) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_lift_source_suspension(operator, source)
+		}
+
+		/// Registers a data format (ACQ-2): `spec` gives its name and version (above every
+		/// version of that name so far), hash algorithm, metadata fields, whether unknown fields
+		/// are allowed, largest payload and encoding. Holds [`Config::FormatDeposit`] from the
+		/// operator. The format never changes afterwards.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::FormatRegistered`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`].
+		/// - [`Error::EmptyName`], [`Error::InvalidUtf8`], [`Error::DuplicateField`],
+		///   [`Error::EmptyEnum`], [`Error::DuplicateVariant`], [`Error::InvalidFieldBounds`]:
+		///   the format is not well made.
+		/// - [`Error::FormatVersionNotNewer`]: the name has this or a later version already.
+		/// - [`Error::FormatIdsExhausted`], [`Error::InsufficientDeposit`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::register_format())]
+		pub fn register_format(origin: OriginFor<T>, spec: FormatSpecOf<T>) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_register_format(Some(operator), spec).map(|_| ())
+		}
+
+		/// Deprecates the data format `format`: sources that have it keep it and keep being
+		/// checked against it; new sources cannot take it (CTL-4: a format in use is
+		/// deprecated, never changed).
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::FormatDeprecated`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::FormatNotFound`], [`Error::FormatAlreadyDeprecated`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::deprecate_format())]
+		pub fn deprecate_format(origin: OriginFor<T>, format: FormatId) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_deprecate_format(operator, format)
+		}
+
+		/// Sets one data-management parameter (CTL-2) to `value`, after checking it against its
+		/// bounds, and appends the change (who, when, old, new) to the configuration history
+		/// (CTL-4). The registry applies it from the next submission on.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::ParameterChanged`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`].
+		/// - One error per bound: [`Error::ClockSkewAboveMaximum`],
+		///   [`Error::RateLimitRecordsZero`], [`Error::RateLimitRecordsAboveMaximum`],
+		///   [`Error::RateLimitWindowZero`], [`Error::RateLimitWindowAboveMaximum`],
+		///   [`Error::MetadataBytesBelowMinimum`], [`Error::MetadataBytesAboveMaximum`],
+		///   [`Error::RetentionDaysZero`], [`Error::RetentionDaysAboveMaximum`].
+		/// - [`Error::ParameterUnchanged`]: the parameter has this value already.
+		/// - [`Error::HistoryFull`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::set_parameter())]
+		pub fn set_parameter(origin: OriginFor<T>, value: Parameter) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_set_parameter(operator, value)
 		}
 	}
 }

@@ -77,6 +77,10 @@ thread_local! {
 pub const SOURCE_NOT_FOUND: DispatchError = DispatchError::Other("SourceNotFound");
 /// See [`SOURCE_NOT_FOUND`].
 pub const SOURCE_NOT_PENDING: DispatchError = DispatchError::Other("SourceNotPendingApproval");
+/// See [`SOURCE_NOT_FOUND`].
+pub const SOURCE_ALREADY_FROZEN: DispatchError = DispatchError::Other("SourceAlreadyFrozen");
+/// See [`SOURCE_NOT_FOUND`].
+pub const SOURCE_NOT_FROZEN: DispatchError = DispatchError::Other("SourceNotFrozen");
 
 /// In-memory data sources with the registry's status rules for approval and rejection.
 pub struct MockSources;
@@ -123,10 +127,17 @@ impl SourceControl<AccountId> for MockSources {
 		Self::set(source, SourceStatus::Active)
 	}
 	fn freeze(source: SourceId) -> DispatchResult {
-		Self::set(source, SourceStatus::Frozen)
+		match Self::status_of(source) {
+			Some(SourceStatus::Frozen) => Err(SOURCE_ALREADY_FROZEN),
+			_ => Self::set(source, SourceStatus::Frozen),
+		}
 	}
 	fn unfreeze(source: SourceId) -> DispatchResult {
-		Self::set(source, SourceStatus::Active)
+		match Self::status_of(source) {
+			None => Err(SOURCE_NOT_FOUND),
+			Some(SourceStatus::Frozen) => Self::set(source, SourceStatus::Active),
+			Some(_) => Err(SOURCE_NOT_FROZEN),
+		}
 	}
 	fn reject(source: SourceId) -> DispatchResult {
 		Self::pending(source)?;
@@ -142,6 +153,38 @@ impl SourceControl<AccountId> for MockSources {
 parameter_types! {
 	/// Whether new sources wait for approval in the tests.
 	pub static RequireSourceApproval: bool = true;
+	/// Chain time in the tests, ms since the Unix epoch.
+	pub static Now: u64 = GENESIS_TIME;
+}
+
+/// Chain time of the tests' first block.
+pub const GENESIS_TIME: u64 = 1_750_000_000_000;
+/// The format deposit in the tests.
+pub const FORMAT_DEPOSIT: u64 = 700;
+
+/// Chain time as [`Now`] says.
+pub struct TestTime;
+impl frame_support::traits::UnixTime for TestTime {
+	fn now() -> core::time::Duration {
+		core::time::Duration::from_millis(Now::get())
+	}
+}
+
+/// The format the genesis of the tests registers (id 0): `meter` v1, one required integer.
+pub fn genesis_format() -> pallet_operator_config::GenesisFormat {
+	dmchain_primitives::FormatSpec {
+		name: b"meter".to_vec(),
+		version: 1,
+		hash_algorithm: dmchain_primitives::HashAlgorithm::Blake2b256,
+		fields: vec![dmchain_primitives::FieldSpec {
+			name: b"kwh".to_vec(),
+			field_type: dmchain_primitives::FieldType::Integer { min: 0, max: 1_000_000 },
+			required: true,
+		}],
+		open: false,
+		max_payload_size: 1024,
+		encoding: dmchain_primitives::Encoding::Json,
+	}
 }
 
 impl pallet_operator_config::Config for Test {
@@ -150,7 +193,12 @@ impl pallet_operator_config::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Sources = MockSources;
 	type RequireSourceApproval = RequireSourceApproval;
+	type UnixTime = TestTime;
 	type DataUserDeposit = ConstU64<DATA_USER_DEPOSIT>;
+	type FormatDeposit = ConstU64<FORMAT_DEPOSIT>;
+	type MaxFormatNameLen = ConstU32<16>;
+	type MaxFormatFields = ConstU32<4>;
+	type MaxEnumVariants = ConstU32<3>;
 	type MaxOperators = ConstU32<MAX_OPERATORS>;
 	type MaxSupervisors = ConstU32<2>;
 	type MaxNameLen = ConstU32<32>;
@@ -174,6 +222,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_operator_config::GenesisConfig::<Test> {
 		operators: vec![OPERATOR],
 		supervisors: vec![SUPERVISOR],
+		formats: vec![genesis_format()],
+		parameters: Default::default(),
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
@@ -181,6 +231,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		SOURCES.with(|sources| sources.borrow_mut().clear());
+		Now::set(GENESIS_TIME);
 	});
 	ext
 }

@@ -88,29 +88,6 @@ impl<T: Config> Pallet<T> {
 			Role::Supervisor => SupervisorCount::<T>::get(),
 		}
 	}
-
-	/// Checks the pallet's invariants: the counters match the role maps and no account holds
-	/// both roles.
-	#[cfg(any(feature = "try-runtime", test))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		ensure!(
-			Operators::<T>::iter_keys().count() as u32 == OperatorCount::<T>::get(),
-			"OperatorCount does not match Operators"
-		);
-		ensure!(
-			Supervisors::<T>::iter_keys().count() as u32 == SupervisorCount::<T>::get(),
-			"SupervisorCount does not match Supervisors"
-		);
-		ensure!(
-			OperatorCount::<T>::get() <= T::MaxOperators::get(),
-			"more operators than MaxOperators"
-		);
-		ensure!(
-			Operators::<T>::iter_keys().all(|who| !Supervisors::<T>::contains_key(who)),
-			"an account is both operator and supervisor"
-		);
-		Ok(())
-	}
 }
 
 impl<T: Config> Roles<T::AccountId> for Pallet<T> {

@@ -28,6 +28,28 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_suspend_source(
+		operator: T::AccountId,
+		source: SourceId,
+		reason: ReasonOf<T>,
+	) -> DispatchResult {
+		ensure!(core::str::from_utf8(&reason).is_ok(), Error::<T>::InvalidUtf8);
+		T::Sources::freeze(source)?;
+		Self::deposit_event(Event::SourceSuspended { source, by: operator, reason });
+		Ok(())
+	}
+
+	pub(crate) fn do_lift_source_suspension(
+		operator: T::AccountId,
+		source: SourceId,
+	) -> DispatchResult {
+		T::Sources::unfreeze(source)?;
+		Self::deposit_event(Event::SourceSuspensionLifted { source, by: operator });
+		Ok(())
+	}
+}
+
 impl<T: Config> SourceAdmission<T::AccountId> for Pallet<T> {
 	fn initial_status(_owner: &T::AccountId) -> SourceStatus {
 		if T::RequireSourceApproval::get() {

@@ -1,7 +1,12 @@
 //! Unit tests: every call, every error, the events, the state after each call.
 
 use crate::{mock::*, pallet::*, types::*};
-use dmchain_primitives::{Roles, SourceAdmission, SourceControl, SourceStatus};
+use dmchain_primitives::{
+	ContentHash, CurrentParameters, DataFormats, DataParameters, Decimal, Encoding, FieldSpec,
+	FieldType, FormatSpec, FormatUnusable, FormatViolation, HashAlgorithm, MetadataEntry,
+	MetadataValue, Parameter, ParameterChange, RateLimit, RetentionClass, Roles, SourceAdmission,
+	SourceControl, SourceStatus,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -369,6 +374,355 @@ mod sources {
 				OperatorConfig::reject_source(signed(OPERATOR), active, why),
 				SOURCE_NOT_PENDING
 			);
+		});
+	}
+}
+
+mod source_suspension {
+	use super::*;
+
+	#[test]
+	fn an_operator_suspends_any_source_and_lifts_it() {
+		build_and_execute(|| {
+			let source = MockSources::add(USER, SourceStatus::Active);
+			assert_ok!(OperatorConfig::suspend_source(signed(OPERATOR), source, reason(b"tamper")));
+			assert_eq!(MockSources::status_of(source), Some(SourceStatus::Frozen));
+			System::assert_last_event(
+				Event::SourceSuspended { source, by: OPERATOR, reason: reason(b"tamper") }.into(),
+			);
+			assert_noop!(
+				OperatorConfig::suspend_source(signed(OPERATOR), source, reason(b"")),
+				SOURCE_ALREADY_FROZEN
+			);
+			assert_ok!(OperatorConfig::lift_source_suspension(signed(OPERATOR), source));
+			assert_eq!(MockSources::status_of(source), Some(SourceStatus::Active));
+			System::assert_last_event(
+				Event::SourceSuspensionLifted { source, by: OPERATOR }.into(),
+			);
+			assert_noop!(
+				OperatorConfig::lift_source_suspension(signed(OPERATOR), source),
+				SOURCE_NOT_FROZEN
+			);
+		});
+	}
+
+	#[test]
+	fn only_operators_suspend_and_the_reason_is_text() {
+		build_and_execute(|| {
+			let source = MockSources::add(USER, SourceStatus::Active);
+			for who in [USER, SUPERVISOR, STRANGER] {
+				assert_noop!(
+					OperatorConfig::suspend_source(signed(who), source, reason(b"x")),
+					Error::<Test>::NotOperator
+				);
+				assert_noop!(
+					OperatorConfig::lift_source_suspension(signed(who), source),
+					Error::<Test>::NotOperator
+				);
+			}
+			assert_noop!(
+				OperatorConfig::suspend_source(signed(OPERATOR), source, reason(&[0xff])),
+				Error::<Test>::InvalidUtf8
+			);
+			assert_noop!(
+				OperatorConfig::suspend_source(signed(OPERATOR), 99, reason(b"x")),
+				SOURCE_NOT_FOUND
+			);
+		});
+	}
+}
+
+mod formats {
+	use super::*;
+
+	fn bounded(text: &[u8]) -> FormatNameOf<Test> {
+		BoundedVec::truncate_from(text.to_vec())
+	}
+
+	fn field(name: &[u8], field_type: FieldType<VariantsOf<Test>>) -> FieldSpecOf<Test> {
+		FieldSpec { name: bounded(name), field_type, required: true }
+	}
+
+	fn air(version: u32, fields: Vec<FieldSpecOf<Test>>) -> FormatSpecOf<Test> {
+		FormatSpec {
+			name: bounded(b"air-quality"),
+			version,
+			hash_algorithm: HashAlgorithm::Sha2_256,
+			fields: BoundedVec::truncate_from(fields),
+			open: false,
+			max_payload_size: 4096,
+			encoding: Encoding::Cbor,
+		}
+	}
+
+	fn pm() -> FieldSpecOf<Test> {
+		field(b"pm2_5", FieldType::Integer { min: 0, max: 500 })
+	}
+
+	#[test]
+	fn genesis_registers_its_formats() {
+		build_and_execute(|| {
+			let info = Formats::<Test>::get(0).expect("genesis format");
+			assert_eq!(info.spec.name.to_vec(), b"meter".to_vec());
+			assert_eq!(info.registered_by, None);
+			assert_eq!(NextFormatId::<Test>::get(), 1);
+			assert_eq!(LatestFormatVersion::<Test>::get(bounded(b"meter")), Some((1, 0)));
+		});
+	}
+
+	#[test]
+	fn an_operator_registers_a_format_with_a_deposit() {
+		build_and_execute(|| {
+			assert_ok!(OperatorConfig::register_format(signed(OPERATOR), air(1, vec![pm()])));
+			let info = Formats::<Test>::get(1).unwrap();
+			assert_eq!(info.spec, air(1, vec![pm()]));
+			assert_eq!(info.status, FormatStatus::Active);
+			assert_eq!(info.registered_by, Some(OPERATOR));
+			assert_eq!(info.deposit, FORMAT_DEPOSIT);
+			assert_eq!(
+				Balances::balance_on_hold(&HoldReason::FormatDeposit.into(), &OPERATOR),
+				FORMAT_DEPOSIT
+			);
+			System::assert_last_event(
+				Event::FormatRegistered {
+					format: 1,
+					name: bounded(b"air-quality"),
+					version: 1,
+					by: Some(OPERATOR),
+				}
+				.into(),
+			);
+			assert_eq!(<OperatorConfig as DataFormats>::usable_for_new_source(1), Ok(()));
+		});
+	}
+
+	#[test]
+	fn versions_only_go_up() {
+		build_and_execute(|| {
+			assert_ok!(OperatorConfig::register_format(signed(OPERATOR), air(2, vec![pm()])));
+			for version in [1, 2] {
+				assert_noop!(
+					OperatorConfig::register_format(signed(OPERATOR), air(version, vec![])),
+					Error::<Test>::FormatVersionNotNewer
+				);
+			}
+			assert_ok!(OperatorConfig::register_format(signed(OPERATOR), air(3, vec![])));
+			assert_eq!(LatestFormatVersion::<Test>::get(bounded(b"air-quality")), Some((3, 2)));
+			assert_eq!(Formats::<Test>::get(1).unwrap().spec.version, 2, "v2 is unchanged");
+		});
+	}
+
+	#[test]
+	fn a_badly_made_format_is_refused_with_its_reason() {
+		build_and_execute(|| {
+			let enum_of = |variants: &[&[u8]]| {
+				FieldType::Enum(BoundedVec::truncate_from(
+					variants.iter().map(|v| bounded(v)).collect::<Vec<_>>(),
+				))
+			};
+			let cases: Vec<(FormatSpecOf<Test>, Error<Test>)> = vec![
+				(FormatSpec { name: bounded(b""), ..air(1, vec![]) }, Error::EmptyName),
+				(FormatSpec { name: bounded(&[0xff]), ..air(1, vec![]) }, Error::InvalidUtf8),
+				(air(1, vec![field(b"", FieldType::Bool)]), Error::EmptyName),
+				(air(1, vec![pm(), pm()]), Error::DuplicateField),
+				(
+					air(1, vec![field(b"n", FieldType::Integer { min: 2, max: 1 })]),
+					Error::InvalidFieldBounds,
+				),
+				(
+					air(1, vec![field(b"t", FieldType::Time { min: 2, max: 1 })]),
+					Error::InvalidFieldBounds,
+				),
+				(
+					air(
+						1,
+						vec![field(
+							b"d",
+							FieldType::Decimal {
+								min: Decimal { mantissa: 11, scale: 1 },
+								max: Decimal { mantissa: 1, scale: 0 },
+							},
+						)],
+					),
+					Error::InvalidFieldBounds,
+				),
+				(air(1, vec![field(b"e", enum_of(&[]))]), Error::EmptyEnum),
+				(air(1, vec![field(b"e", enum_of(&[b"a", b"a"]))]), Error::DuplicateVariant),
+				(air(1, vec![field(b"e", enum_of(&[b""]))]), Error::EmptyName),
+			];
+			for (spec, error) in cases {
+				assert_noop!(OperatorConfig::register_format(signed(OPERATOR), spec), error);
+			}
+		});
+	}
+
+	#[test]
+	fn only_operators_with_the_deposit_register_formats() {
+		build_and_execute(|| {
+			for who in [USER, SUPERVISOR, STRANGER] {
+				assert_noop!(
+					OperatorConfig::register_format(signed(who), air(1, vec![])),
+					Error::<Test>::NotOperator
+				);
+				assert_noop!(
+					OperatorConfig::deprecate_format(signed(who), 0),
+					Error::<Test>::NotOperator
+				);
+			}
+			assert_ok!(OperatorConfig::appoint_operator(root(), PAUPER));
+			assert_noop!(
+				OperatorConfig::register_format(signed(PAUPER), air(1, vec![])),
+				Error::<Test>::InsufficientDeposit
+			);
+			NextFormatId::<Test>::put(u32::MAX);
+			assert_noop!(
+				OperatorConfig::register_format(signed(OPERATOR), air(1, vec![])),
+				Error::<Test>::FormatIdsExhausted
+			);
+			NextFormatId::<Test>::put(1);
+		});
+	}
+
+	#[test]
+	fn deprecation_stops_new_sources_but_keeps_checking_records() {
+		build_and_execute(|| {
+			assert_ok!(OperatorConfig::deprecate_format(signed(OPERATOR), 0));
+			assert_eq!(Formats::<Test>::get(0).unwrap().status, FormatStatus::Deprecated);
+			System::assert_last_event(Event::FormatDeprecated { format: 0, by: OPERATOR }.into());
+			assert_eq!(
+				<OperatorConfig as DataFormats>::usable_for_new_source(0),
+				Err(FormatUnusable::Deprecated)
+			);
+			assert_eq!(
+				<OperatorConfig as DataFormats>::usable_for_new_source(9),
+				Err(FormatUnusable::NotFound)
+			);
+			let format = <OperatorConfig as DataFormats>::load(0).expect("still loadable");
+			let content = ContentHash { algorithm: HashAlgorithm::Blake2b256, digest: [0; 32] };
+			let kwh = |v| {
+				[MetadataEntry { key: b"kwh".to_vec(), value: MetadataValue::<Vec<u8>>::Int(v) }]
+			};
+			assert_eq!(<OperatorConfig as DataFormats>::check(&format, &content, &kwh(5)), Ok(()));
+			assert_eq!(
+				<OperatorConfig as DataFormats>::check(&format, &content, &kwh(-5)),
+				Err(FormatViolation::FieldOutOfBounds)
+			);
+			assert_noop!(
+				OperatorConfig::deprecate_format(signed(OPERATOR), 0),
+				Error::<Test>::FormatAlreadyDeprecated
+			);
+			assert_noop!(
+				OperatorConfig::deprecate_format(signed(OPERATOR), 9),
+				Error::<Test>::FormatNotFound
+			);
+		});
+	}
+}
+
+mod parameters {
+	use super::*;
+
+	#[test]
+	fn genesis_sets_the_defaults() {
+		build_and_execute(|| {
+			assert_eq!(OperatorConfig::current(), DataParameters::default());
+			assert_eq!(ParameterHistoryLength::<Test>::get(), 0);
+		});
+	}
+
+	#[test]
+	fn a_change_applies_and_enters_the_history() {
+		build_and_execute(|| {
+			System::set_block_number(7);
+			Now::set(GENESIS_TIME + 42_000);
+			let old = Parameter::MaxClockSkew(DataParameters::default().max_clock_skew);
+			let new = Parameter::MaxClockSkew(60_000);
+			assert_ok!(OperatorConfig::set_parameter(signed(OPERATOR), new));
+			assert_eq!(OperatorConfig::current().max_clock_skew, 60_000);
+			System::assert_last_event(
+				Event::ParameterChanged { index: 0, by: OPERATOR, old, new }.into(),
+			);
+			let limit = Parameter::RateLimit(RateLimit { records: 5, window: 3 });
+			assert_ok!(OperatorConfig::set_parameter(signed(OPERATOR), limit));
+			assert_eq!(
+				OperatorConfig::parameter_history(0, 10),
+				vec![
+					(
+						0,
+						ParameterChange {
+							who: OPERATOR,
+							block: 7,
+							time: GENESIS_TIME + 42_000,
+							old,
+							new
+						}
+					),
+					(
+						1,
+						ParameterChange {
+							who: OPERATOR,
+							block: 7,
+							time: GENESIS_TIME + 42_000,
+							old: Parameter::RateLimit(DataParameters::default().rate_limit),
+							new: limit
+						}
+					),
+				]
+			);
+			assert_eq!(OperatorConfig::parameter_history(1, 10).len(), 1);
+			assert!(OperatorConfig::parameter_history(2, 10).is_empty());
+			assert_eq!(OperatorConfig::parameter_history(0, 1).len(), 1);
+		});
+	}
+
+	#[test]
+	fn a_value_outside_its_bounds_is_refused_naming_the_bound() {
+		build_and_execute(|| {
+			let rate = |records, window| Parameter::RateLimit(RateLimit { records, window });
+			let cases = [
+				(Parameter::MaxClockSkew(3_600_001), Error::<Test>::ClockSkewAboveMaximum),
+				(rate(0, 10), Error::RateLimitRecordsZero),
+				(rate(1_000_001, 10), Error::RateLimitRecordsAboveMaximum),
+				(rate(10, 0), Error::RateLimitWindowZero),
+				(rate(10, 14_401), Error::RateLimitWindowAboveMaximum),
+				(Parameter::MaxMetadataBytes(63), Error::MetadataBytesBelowMinimum),
+				(Parameter::MaxMetadataBytes(65_537), Error::MetadataBytesAboveMaximum),
+				(Parameter::DefaultRetention(RetentionClass::Days(0)), Error::RetentionDaysZero),
+				(
+					Parameter::DefaultRetention(RetentionClass::Days(36_501)),
+					Error::RetentionDaysAboveMaximum,
+				),
+				(
+					Parameter::MaxMetadataBytes(DataParameters::default().max_metadata_bytes),
+					Error::ParameterUnchanged,
+				),
+			];
+			for (value, error) in cases {
+				assert_noop!(OperatorConfig::set_parameter(signed(OPERATOR), value), error);
+			}
+			assert_eq!(OperatorConfig::current(), DataParameters::default());
+		});
+	}
+
+	#[test]
+	fn only_operators_change_parameters() {
+		build_and_execute(|| {
+			for who in [USER, SUPERVISOR, STRANGER] {
+				assert_noop!(
+					OperatorConfig::set_parameter(signed(who), Parameter::MaxMetadataBytes(100)),
+					Error::<Test>::NotOperator
+				);
+			}
+			assert_noop!(
+				OperatorConfig::set_parameter(root(), Parameter::MaxMetadataBytes(100)),
+				BadOrigin
+			);
+			ParameterHistoryLength::<Test>::put(u32::MAX);
+			assert_noop!(
+				OperatorConfig::set_parameter(signed(OPERATOR), Parameter::MaxMetadataBytes(100)),
+				Error::<Test>::HistoryFull
+			);
+			ParameterHistoryLength::<Test>::put(0);
 		});
 	}
 }

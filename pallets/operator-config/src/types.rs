@@ -2,6 +2,7 @@
 
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use dmchain_primitives::{FieldSpec, FormatSpec, ParameterChange};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -78,5 +79,69 @@ pub struct DataUser<Name, Balance, BlockNumber> {
 	/// The deposit held for this entry.
 	pub deposit: Balance,
 	/// The block the data user registered in.
+	pub registered_at: BlockNumber,
+}
+
+/// A format or field name, or an enum variant (UTF-8, at most `MaxFormatNameLen` bytes).
+pub type FormatNameOf<T> = BoundedVec<u8, <T as Config>::MaxFormatNameLen>;
+
+/// The variants of an enum field (at most `MaxEnumVariants`).
+pub type VariantsOf<T> = BoundedVec<FormatNameOf<T>, <T as Config>::MaxEnumVariants>;
+
+/// One metadata field of a format, as stored.
+pub type FieldSpecOf<T> = FieldSpec<FormatNameOf<T>, VariantsOf<T>>;
+
+/// The fields of a format (at most `MaxFormatFields`).
+pub type FieldsOf<T> = BoundedVec<FieldSpecOf<T>, <T as Config>::MaxFormatFields>;
+
+/// A data format as an operator submits it.
+pub type FormatSpecOf<T> = FormatSpec<FormatNameOf<T>, FieldsOf<T>>;
+
+/// A registered data format as stored.
+pub type FormatInfoOf<T> = FormatInfo<
+	FormatSpecOf<T>,
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+>;
+
+/// An entry of the configuration history as stored.
+pub type ParameterChangeOf<T> =
+	ParameterChange<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+/// Whether a format may be given to new sources.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum FormatStatus {
+	/// New sources may take it.
+	Active,
+	/// Sources that have it keep it; new sources cannot take it.
+	Deprecated,
+}
+
+/// A registered data format (ACQ-2) and who registered it.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct FormatInfo<Spec, AccountId, Balance, BlockNumber> {
+	/// The format itself: never changed once registered.
+	pub spec: Spec,
+	/// Active or deprecated.
+	pub status: FormatStatus,
+	/// The operator who registered it; `None` for a format of the chain's genesis.
+	pub registered_by: Option<AccountId>,
+	/// The deposit held from that operator.
+	pub deposit: Balance,
+	/// The block it was registered in.
 	pub registered_at: BlockNumber,
 }

@@ -52,6 +52,11 @@ pub trait WeightInfo {
 	fn remove_data_user() -> Weight;
 	fn approve_source() -> Weight;
 	fn reject_source() -> Weight;
+	fn suspend_source() -> Weight;
+	fn lift_source_suspension() -> Weight;
+	fn register_format() -> Weight;
+	fn deprecate_format() -> Weight;
+	fn set_parameter() -> Weight;
 }
 
 /// Weights measured on the project's machine, with the runtime's database weights.
@@ -64,9 +69,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::OperatorCount` (r:1 w:1)
 	/// Proof: `OperatorConfig::OperatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn appoint_operator() -> Weight {
-		// Proof size: measured `233`, estimated `3513`.
-		// Minimum execution time: 27_281_000 picoseconds.
-		Weight::from_parts(30_607_000, 3513)
+		// Proof size: measured `334`, estimated `3513`.
+		// Minimum execution time: 29_284_000 picoseconds.
+		Weight::from_parts(57_849_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -75,9 +80,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::Operators` (r:1 w:1)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dismiss_operator() -> Weight {
-		// Proof size: measured `233`, estimated `3513`.
-		// Minimum execution time: 23_564_000 picoseconds.
-		Weight::from_parts(27_040_000, 3513)
+		// Proof size: measured `334`, estimated `3513`.
+		// Minimum execution time: 25_498_000 picoseconds.
+		Weight::from_parts(43_873_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -88,9 +93,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::SupervisorCount` (r:1 w:1)
 	/// Proof: `OperatorConfig::SupervisorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn appoint_supervisor() -> Weight {
-		// Proof size: measured `233`, estimated `3513`.
-		// Minimum execution time: 27_542_000 picoseconds.
-		Weight::from_parts(31_870_000, 3513)
+		// Proof size: measured `361`, estimated `3513`.
+		// Minimum execution time: 31_108_000 picoseconds.
+		Weight::from_parts(52_860_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -99,9 +104,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::Supervisors` (r:1 w:1)
 	/// Proof: `OperatorConfig::Supervisors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dismiss_supervisor() -> Weight {
-		// Proof size: measured `233`, estimated `3513`.
-		// Minimum execution time: 23_684_000 picoseconds.
-		Weight::from_parts(40_366_000, 3513)
+		// Proof size: measured `336`, estimated `3513`.
+		// Minimum execution time: 25_057_000 picoseconds.
+		Weight::from_parts(47_179_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -110,11 +115,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn register_data_user() -> Weight {
-		// Proof size: measured `370`, estimated `3697`.
-		// Minimum execution time: 86_622_000 picoseconds.
-		Weight::from_parts(122_049_000, 3697)
+		// Proof size: measured `446`, estimated `3697`.
+		// Minimum execution time: 86_202_000 picoseconds.
+		Weight::from_parts(147_577_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -123,9 +128,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::DataUsers` (r:1 w:1)
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn approve_data_user() -> Weight {
-		// Proof size: measured `494`, estimated `3697`.
-		// Minimum execution time: 29_987_000 picoseconds.
-		Weight::from_parts(48_761_000, 3697)
+		// Proof size: measured `595`, estimated `3697`.
+		// Minimum execution time: 30_397_000 picoseconds.
+		Weight::from_parts(54_733_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -134,9 +139,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::DataUsers` (r:1 w:1)
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn suspend_data_user() -> Weight {
-		// Proof size: measured `494`, estimated `3697`.
-		// Minimum execution time: 30_307_000 picoseconds.
-		Weight::from_parts(52_098_000, 3697)
+		// Proof size: measured `595`, estimated `3697`.
+		// Minimum execution time: 30_938_000 picoseconds.
+		Weight::from_parts(51_276_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -145,9 +150,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::DataUsers` (r:1 w:1)
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn reinstate_data_user() -> Weight {
-		// Proof size: measured `494`, estimated `3697`.
-		// Minimum execution time: 30_116_000 picoseconds.
-		Weight::from_parts(57_618_000, 3697)
+		// Proof size: measured `595`, estimated `3697`.
+		// Minimum execution time: 30_698_000 picoseconds.
+		Weight::from_parts(56_035_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -158,99 +163,193 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	fn remove_data_user() -> Weight {
-		// Proof size: measured `723`, estimated `3697`.
-		// Minimum execution time: 81_443_000 picoseconds.
-		Weight::from_parts(91_240_000, 3697)
+		// Proof size: measured `824`, estimated `3697`.
+		// Minimum execution time: 81_583_000 picoseconds.
+		Weight::from_parts(99_556_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
 	fn approve_source() -> Weight {
-		// Proof size: measured `394`, estimated `4654`.
-		// Minimum execution time: 34_635_000 picoseconds.
-		Weight::from_parts(48_882_000, 4654)
+		// Proof size: measured `495`, estimated `4597`.
+		// Minimum execution time: 35_126_000 picoseconds.
+		Weight::from_parts(47_439_000, 4597)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1189), added: 3664, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::ProgressOf` (r:0 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn reject_source() -> Weight {
-		// Proof size: measured `552`, estimated `4654`.
-		// Minimum execution time: 88_195_000 picoseconds.
-		Weight::from_parts(121_128_000, 4654)
+		// Proof size: measured `653`, estimated `4597`.
+		// Minimum execution time: 88_175_000 picoseconds.
+		Weight::from_parts(130_965_000, 4597)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
+	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Sources` (r:1 w:1)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	fn suspend_source() -> Weight {
+		// Proof size: measured `495`, estimated `4597`.
+		// Minimum execution time: 37_079_000 picoseconds.
+		Weight::from_parts(63_850_000, 4597)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
+	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Sources` (r:1 w:1)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	fn lift_source_suspension() -> Weight {
+		// Proof size: measured `495`, estimated `4597`.
+		// Minimum execution time: 35_597_000 picoseconds.
+		Weight::from_parts(41_969_000, 4597)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
+	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::LatestFormatVersion` (r:1 w:1)
+	/// Proof: `OperatorConfig::LatestFormatVersion` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::NextFormatId` (r:1 w:1)
+	/// Proof: `OperatorConfig::NextFormatId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:0 w:1)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35044), added: 37519, mode: `MaxEncodedLen`)
+	fn register_format() -> Weight {
+		// Proof size: measured `635`, estimated `3593`.
+		// Minimum execution time: 632_316_000 picoseconds.
+		Weight::from_parts(738_354_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
+	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:1 w:1)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35044), added: 37519, mode: `MaxEncodedLen`)
+	fn deprecate_format() -> Weight {
+		// Proof size: measured `35408`, estimated `38509`.
+		// Minimum execution time: 191_790_000 picoseconds.
+		Weight::from_parts(301_045_000, 38509)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
+	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Parameters` (r:1 w:1)
+	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::ParameterHistoryLength` (r:1 w:1)
+	/// Proof: `OperatorConfig::ParameterHistoryLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::ParameterHistory` (r:0 w:1)
+	/// Proof: `OperatorConfig::ParameterHistory` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
+	fn set_parameter() -> Weight {
+		// Proof size: measured `351`, estimated `3513`.
+		// Minimum execution time: 42_139_000 picoseconds.
+		Weight::from_parts(74_649_000, 3513)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with ParityDb's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn appoint_operator() -> Weight {
-		Weight::from_parts(30_607_000, 3513)
+		Weight::from_parts(57_849_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn dismiss_operator() -> Weight {
-		Weight::from_parts(27_040_000, 3513)
+		Weight::from_parts(43_873_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn appoint_supervisor() -> Weight {
-		Weight::from_parts(31_870_000, 3513)
+		Weight::from_parts(52_860_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn dismiss_supervisor() -> Weight {
-		Weight::from_parts(40_366_000, 3513)
+		Weight::from_parts(47_179_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_data_user() -> Weight {
-		Weight::from_parts(122_049_000, 3697)
+		Weight::from_parts(147_577_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_data_user() -> Weight {
-		Weight::from_parts(48_761_000, 3697)
+		Weight::from_parts(54_733_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_data_user() -> Weight {
-		Weight::from_parts(52_098_000, 3697)
+		Weight::from_parts(51_276_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate_data_user() -> Weight {
-		Weight::from_parts(57_618_000, 3697)
+		Weight::from_parts(56_035_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_data_user() -> Weight {
-		Weight::from_parts(91_240_000, 3697)
+		Weight::from_parts(99_556_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_source() -> Weight {
-		Weight::from_parts(48_882_000, 4654)
+		Weight::from_parts(47_439_000, 4597)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject_source() -> Weight {
-		Weight::from_parts(121_128_000, 4654)
+		Weight::from_parts(130_965_000, 4597)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn suspend_source() -> Weight {
+		Weight::from_parts(63_850_000, 4597)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn lift_source_suspension() -> Weight {
+		Weight::from_parts(41_969_000, 4597)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn register_format() -> Weight {
+		Weight::from_parts(738_354_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn deprecate_format() -> Weight {
+		Weight::from_parts(301_045_000, 38509)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn set_parameter() -> Weight {
+		Weight::from_parts(74_649_000, 3513)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

@@ -15,9 +15,10 @@ use scale_info::TypeInfo;
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "kebab-case"))]
+#[serde(rename_all = "kebab-case")]
 pub enum HashAlgorithm {
 	/// BLAKE2b with a 256-bit output (Substrate's own hash).
 	Blake2b256,

@@ -10,6 +10,10 @@
 //! - [`SourceStatus`], [`SourceId`], [`RecordId`]: identities of sources and records (REP-1).
 //! - [`SourceAdmission`] and [`SourceControl`]: the seams through which the operator approval
 //!   step and the supervisor freeze of later pallets reach the registry (CTL-3, MON-4).
+//! - [`FormatSpec`] and [`DataFormats`]: data formats and the check of every record against its
+//!   source's format (ACQ-2, CTL-2, CTL-4).
+//! - [`DataParameters`] and [`CurrentParameters`]: operator-set data-management parameters with
+//!   their bounds, and [`ParameterChange`], an entry of their history (CTL-2, CTL-4, REP-4).
 //! - [`RecordView`], [`SourceView`], [`RecordPage`]: the answers of the registry's runtime API
 //!   (SVC-2, SVC-3).
 
@@ -17,14 +21,25 @@
 
 extern crate alloc;
 
+mod format;
 mod hash;
 mod metadata;
+mod parameters;
 mod roles;
 mod source;
 mod views;
 
+pub use format::{
+	DataFormats, Decimal, Encoding, FieldSpec, FieldType, FormatId, FormatSpec, FormatUnusable,
+	FormatViolation,
+};
 pub use hash::{ContentHash, HashAlgorithm};
 pub use metadata::{MetadataEntry, MetadataValue};
+pub use parameters::{
+	CurrentParameters, DataParameters, Parameter, ParameterBoundViolation, ParameterChange,
+	RateLimit, RetentionClass, MAX_CLOCK_SKEW_LIMIT, METADATA_BYTES_MAX, METADATA_BYTES_MIN,
+	RATE_LIMIT_MAX_RECORDS, RATE_LIMIT_MAX_WINDOW, RETENTION_DAYS_MAX,
+};
 pub use roles::Roles;
 pub use source::{SourceAdmission, SourceControl, SourceId, SourceStatus};
 pub use views::{RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceView};

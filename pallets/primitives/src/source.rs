@@ -29,7 +29,8 @@ pub enum SourceStatus {
 	Active,
 	/// Paused by its owner or an operator; cannot submit until resumed.
 	Suspended,
-	/// Frozen by a supervisor; only a supervisor can lift it.
+	/// Frozen by a supervisor or suspended by an operator; only they can lift it, not the
+	/// owner.
 	Frozen,
 	/// Retired for good by its owner; its records stay queryable.
 	Retired,

@@ -1,6 +1,6 @@
 //! Record identities and the answers of the registry's runtime API (D3.7 SVC-2, SVC-3, SVC-4).
 
-use crate::{ContentHash, MetadataEntry, Millis, SourceId, SourceStatus};
+use crate::{ContentHash, FormatId, MetadataEntry, Millis, RetentionClass, SourceId, SourceStatus};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -84,9 +84,10 @@ pub struct SourceView<AccountId, Balance, BlockNumber> {
 	pub owner: AccountId,
 	/// The device account whose signature every submission of the source carries.
 	pub device: AccountId,
-	/// The data-format tag the source's records follow.
-	#[cfg_attr(feature = "std", serde(serialize_with = "crate::hex_serde::text"))]
-	pub format: Vec<u8>,
+	/// The data format the source's records follow.
+	pub format: FormatId,
+	/// How long the owner keeps the source's payloads.
+	pub retention: RetentionClass,
 	/// The owner's description of the source (opaque bytes, for example JSON).
 	#[cfg_attr(feature = "std", serde(serialize_with = "crate::hex_serde::bytes"))]
 	pub metadata: Vec<u8>,

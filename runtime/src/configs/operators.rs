@@ -1,8 +1,10 @@
 //! Operator configuration: operators and supervisors (appointed by root, a council later), data
-//! users, source admission (D3.7 CTL-1, CTL-3, MON-1, SVC-1).
+//! users, source admission, data formats and data-management parameters (D3.7 CTL-1..4,
+//! MON-1, SVC-1, ACQ-2, REP-4).
 
 use crate::{
-	token::MILLI_UNIT, AccountId, Balance, Balances, DataRegistry, Runtime, RuntimeHoldReason,
+	token::{MILLI_UNIT, UNIT},
+	AccountId, Balance, Balances, DataRegistry, Runtime, RuntimeHoldReason, Timestamp,
 };
 use frame_support::{
 	parameter_types,
@@ -13,6 +15,8 @@ use frame_system::EnsureRoot;
 parameter_types! {
 	/// Held per data-user registration: 0.1 DMC.
 	pub const DataUserDeposit: Balance = 100 * MILLI_UNIT;
+	/// Held per registered data format: 1 DMC (formats are kept for ever).
+	pub const FormatDeposit: Balance = UNIT;
 }
 
 impl pallet_operator_config::Config for Runtime {
@@ -20,10 +24,15 @@ impl pallet_operator_config::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type Sources = DataRegistry;
-	/// Sources start active until the client and CLI carry the operator's approval step; the
-	/// approval calls work already for sources an admission decision put on hold.
-	type RequireSourceApproval = ConstBool<false>;
+	/// Every new source waits for an operator's approval (CTL-3).
+	type RequireSourceApproval = ConstBool<true>;
+	type UnixTime = Timestamp;
 	type DataUserDeposit = DataUserDeposit;
+	type FormatDeposit = FormatDeposit;
+	type MaxFormatNameLen = ConstU32<64>;
+	/// As many fields as a record may carry metadata entries.
+	type MaxFormatFields = ConstU32<16>;
+	type MaxEnumVariants = ConstU32<32>;
 	type MaxOperators = ConstU32<32>;
 	type MaxSupervisors = ConstU32<32>;
 	type MaxNameLen = ConstU32<128>;

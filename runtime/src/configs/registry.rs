@@ -4,15 +4,12 @@ use crate::{
 	token::{MICRO_UNIT, MILLI_UNIT},
 	Balance, Balances, OperatorConfig, Runtime, RuntimeHoldReason, Timestamp,
 };
-use frame_support::{
-	parameter_types,
-	traits::{ConstU32, ConstU64},
-};
+use frame_support::{parameter_types, traits::ConstU32};
 
 parameter_types! {
 	/// Held per source entry: 0.1 DMC.
 	pub const SourceDepositBase: Balance = 100 * MILLI_UNIT;
-	/// Held per byte of a source's format tag and description: 0.1 milli-DMC.
+	/// Held per byte of a source's description: 0.1 milli-DMC.
 	pub const SourceDepositPerByte: Balance = 100 * MICRO_UNIT;
 	/// Burnt per anchored record, for its permanent storage: 10 micro-DMC.
 	pub const RecordFee: Balance = 10 * MICRO_UNIT;
@@ -24,17 +21,18 @@ impl pallet_data_registry::Config for Runtime {
 	type UnixTime = Timestamp;
 	/// The operator pallet decides whether a new source waits for approval (CTL-3).
 	type SourceAdmission = OperatorConfig;
+	/// Operators register the formats records are checked against (ACQ-2).
+	type Formats = OperatorConfig;
+	/// Operators set clock skew, rate limit, metadata bound and retention (CTL-2).
+	type Parameters = OperatorConfig;
 	type SourceDepositBase = SourceDepositBase;
 	type SourceDepositPerByte = SourceDepositPerByte;
 	type RecordFee = RecordFee;
-	type MaxFormatTagLen = ConstU32<64>;
 	type MaxSourceMetadataLen = ConstU32<1024>;
 	type MaxMetadataEntries = ConstU32<16>;
 	type MaxMetadataKeyLen = ConstU32<32>;
 	type MaxMetadataValueLen = ConstU32<128>;
 	type MaxRecordsPerCall = ConstU32<1000>;
-	/// Five minutes of device clock drift.
-	type MaxClockSkew = ConstU64<300_000>;
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_data_registry::weights::SubstrateWeight<Runtime>;
 }

@@ -19,6 +19,10 @@ use sp_version::RuntimeVersion;
 /// ones.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// The longest block, in bytes: 5 MiB, so that a runtime upgrade (one operational transaction
+/// carrying the compressed Wasm) fits. The node's block proposer uses the same limit.
+pub const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+
 parameter_types! {
 	/// Block hashes kept for transaction mortality checks.
 	pub const BlockHashCount: BlockNumber = 2400;
@@ -29,9 +33,9 @@ parameter_types! {
 		Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 		NORMAL_DISPATCH_RATIO,
 	);
-	/// At most 5 MiB per block.
+	/// At most [`MAX_BLOCK_LENGTH`] per block (75 % of it for normal transactions).
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-		.max_length(5 * 1024 * 1024)
+		.max_length(MAX_BLOCK_LENGTH)
 		.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |m| {
 			*m = NORMAL_DISPATCH_RATIO * *m
 		})

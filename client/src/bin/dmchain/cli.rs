@@ -70,9 +70,13 @@ pub enum Command {
 	/// Register as a data user and look up registrations.
 	#[command(subcommand)]
 	User(UserCommand),
-	/// Decide on data users and data sources (as an operator).
+	/// Decide on data users and sources, register formats, set parameters (as an operator).
 	#[command(subcommand)]
 	Operator(OperatorCommand),
+	/// Audit the configuration: parameters, their history, data formats (as a supervisor or
+	/// anyone).
+	#[command(subcommand)]
+	Config(ConfigCommand),
 	/// Appoint and dismiss operators and supervisors (the sudo key on dev chains).
 	#[command(subcommand)]
 	Governance(GovernanceCommand),
@@ -141,6 +145,58 @@ pub enum OperatorCommand {
 		#[arg(long)]
 		reason: String,
 	},
+	/// Suspend any data source, with a reason; its owner cannot lift the suspension.
+	SuspendSource {
+		/// The source id.
+		source: u32,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Lift a source's suspension.
+	LiftSuspension {
+		/// The source id.
+		source: u32,
+	},
+	/// Register a data format read from a JSON file (layout: `dmchain_client::formats`).
+	RegisterFormat {
+		/// The JSON file.
+		file: std::path::PathBuf,
+	},
+	/// Deprecate a data format: sources that have it keep it, new ones cannot take it.
+	DeprecateFormat {
+		/// The format id.
+		format: u32,
+	},
+	/// Set a data-management parameter: max-clock-skew=MS, rate-limit=RECORDS/BLOCKS,
+	/// max-metadata-bytes=N, default-retention=permanent|DAYS.
+	Set {
+		/// NAME=VALUE.
+		assignment: String,
+	},
+}
+
+/// `dmchain config …`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+	/// The data-management parameters in force.
+	Parameters,
+	/// The configuration history: who changed which parameter when, from what to what.
+	History {
+		/// The first entry to show.
+		#[arg(long, default_value_t = 0)]
+		from: u32,
+		/// The most entries to show.
+		#[arg(long, default_value_t = 100)]
+		limit: u32,
+	},
+	/// Every registered data format.
+	Formats,
+	/// One data format with its fields.
+	Format {
+		/// The format id.
+		format: u32,
+	},
 }
 
 /// `dmchain governance …`
@@ -176,9 +232,10 @@ pub enum SourceCommand {
 		/// The device's account: SS58 address, or a dev secret URI such as `//Bob`.
 		#[arg(long)]
 		device: String,
-		/// The data-format tag its records follow, e.g. `air-quality/v1`.
+		/// The id of the data format its records follow (`dmchain config formats` lists them;
+		/// 0 is the dev chains' open format).
 		#[arg(long)]
-		format: String,
+		format: u32,
 		/// A description of the source.
 		#[arg(long, default_value = "")]
 		description: String,

@@ -28,6 +28,28 @@ pub fn emit<T: Serialize>(json: bool, value: &T, to_table: impl FnOnce(&T) -> Ta
 	}
 }
 
+/// A time in ms since the Unix epoch as `YYYY-MM-DD hh:mm:ss` UTC (the proleptic Gregorian
+/// calendar, by Howard Hinnant's days-to-civil algorithm).
+pub fn utc_time(ms: u64) -> String {
+	let secs = ms / 1000;
+	let (days, rest) = ((secs / 86_400) as i64, secs % 86_400);
+	let z = days + 719_468;
+	let era = z.div_euclid(146_097);
+	let doe = z.rem_euclid(146_097);
+	let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	let mp = (5 * doy + 2) / 153;
+	let day = doy - (153 * mp + 2) / 5 + 1;
+	let month = if mp < 10 { mp + 3 } else { mp - 9 };
+	let year = yoe + era * 400 + i64::from(month <= 2);
+	format!(
+		"{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
+		rest / 3600,
+		rest % 3600 / 60,
+		rest % 60
+	)
+}
+
 /// Two-column table of named fields.
 pub fn fields(rows: &[(&str, String)]) -> Table {
 	let mut table = table(&["field", "value"]);
@@ -67,7 +89,8 @@ pub fn source(source: &Source) -> Table {
 		("id", source.id.to_string()),
 		("owner", source.owner.clone()),
 		("device", source.device.clone()),
-		("format", source.format.clone()),
+		("format", source.format.to_string()),
+		("retention", source.retention.to_string()),
 		("description", source.description.clone()),
 		("status", source.status.to_string()),
 		("deposit", source.deposit.to_string()),
@@ -75,4 +98,14 @@ pub fn source(source: &Source) -> Table {
 		("records", source.record_count.to_string()),
 		("last sequence", source.last_sequence.map_or("-".into(), |s| s.to_string())),
 	])
+}
+
+#[cfg(test)]
+mod tests {
+	#[test]
+	fn utc_time_reads_the_calendar() {
+		assert_eq!(super::utc_time(0), "1970-01-01 00:00:00");
+		assert_eq!(super::utc_time(951_782_400_000), "2000-02-29 00:00:00");
+		assert_eq!(super::utc_time(1_795_615_200_999), "2026-11-25 14:00:00");
+	}
 }

@@ -1,6 +1,7 @@
 //! Runs a parsed command line: connects, loads the key if the command signs, and hands over to
 //! the actor's commands.
 
+mod config;
 mod record;
 mod roles;
 mod source;
@@ -59,6 +60,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
 		Command::User(command) => roles::user(&context, command).await,
 		Command::Operator(command) => roles::operator(&context, command).await,
 		Command::Governance(command) => roles::governance(&context, command).await,
+		Command::Config(command) => config::run(&context, command).await,
 		Command::Account => {
 			let account = keys::account_of(&context.signer()?).to_string();
 			output::emit(context.json(), &serde_json::json!({ "account": account }), |_| {

@@ -7,8 +7,8 @@ use crate::{
 	exit, output,
 };
 use dmchain_client::{
-	data_user::hash_file, keys, ContentHash, DataUser, Error, Governance, HashAlgorithm, Operator,
-	Receipt, Result,
+	data_user::hash_file, keys, ContentHash, DataUser, Error, FormatSpec, Governance,
+	HashAlgorithm, Operator, ParameterValue, Receipt, Result,
 };
 
 fn print_receipt(context: &Context, what: &str, receipt: &Receipt) {
@@ -87,6 +87,35 @@ pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8>
 		},
 		OperatorCommand::RejectSource { source, reason } => {
 			("source rejected", operator.reject_source(source, &reason).await?)
+		},
+		OperatorCommand::SuspendSource { source, reason } => {
+			("source suspended", operator.suspend_source(source, &reason).await?)
+		},
+		OperatorCommand::LiftSuspension { source } => {
+			("source suspension lifted", operator.lift_source_suspension(source).await?)
+		},
+		OperatorCommand::RegisterFormat { file } => {
+			let text = std::fs::read_to_string(&file)
+				.map_err(|e| Error::Input(format!("cannot read {}: {e}", file.display())))?;
+			let (format, receipt) =
+				operator.register_format(&FormatSpec::from_json(&text)?).await?;
+			output::emit(
+				context.json(),
+				&serde_json::json!({ "format": format, "receipt": receipt }),
+				|_| {
+					output::fields(&[
+						("format", format.to_string()),
+						("block", format!("#{} {:?}", receipt.block_number, receipt.block_hash)),
+					])
+				},
+			);
+			return Ok(exit::OK);
+		},
+		OperatorCommand::DeprecateFormat { format } => {
+			("format deprecated", operator.deprecate_format(format).await?)
+		},
+		OperatorCommand::Set { assignment } => {
+			("parameter set", operator.set_parameter(assignment.parse::<ParameterValue>()?).await?)
 		},
 	};
 	print_receipt(context, what, &receipt);

@@ -13,7 +13,7 @@ pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
 			let owner =
 				DataSource::new(context.connect().await?, signer).waiting_for(context.wait());
 			let registration =
-				owner.register_source(&device, &format, description.as_bytes()).await?;
+				owner.register_source(&device, format, description.as_bytes()).await?;
 			output::emit(context.json(), &registration, |r| {
 				output::fields(&[
 					("source", r.source.to_string()),

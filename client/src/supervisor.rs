@@ -1,0 +1,89 @@
+//! The supervisor actor (MON-1, CTL-4): audits the chain's configuration — the parameters in
+//! force, every change made to them (who, when, old, new) and the registered data formats.
+//! Everything here reads the latest finalized block; nothing signs.
+
+use crate::{
+	connection::Chain,
+	error::Result,
+	formats::{Format, FormatId},
+	parameters::{HistoryEntry, Parameters},
+	runtime::api,
+};
+
+/// Reads the configuration for an audit. Any account may read; the supervisor role matters
+/// for the supervisor pallet's calls, which come with it.
+#[derive(Clone)]
+pub struct Supervisor {
+	chain: Chain,
+}
+
+impl Supervisor {
+	/// Reads from `chain`.
+	pub fn new(chain: Chain) -> Self {
+		Self { chain }
+	}
+
+	/// The data-management parameters in force.
+	pub async fn parameters(&self) -> Result<Parameters> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().operator_config_api().parameters();
+		Ok(self.chain.query(&at, "the parameters", call).await?.into())
+	}
+
+	/// The configuration history from entry `from` on, at most `limit` entries (the runtime
+	/// caps a page at 256), oldest first.
+	pub async fn history(&self, from: u32, limit: u32) -> Result<Vec<HistoryEntry>> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().operator_config_api().parameter_history(from, limit);
+		let entries = self.chain.query(&at, "the configuration history", call).await?;
+		Ok(entries
+			.into_iter()
+			.map(|(index, change)| HistoryEntry::from_chain(index, change))
+			.collect())
+	}
+
+	/// The whole configuration history, page by page.
+	pub async fn full_history(&self) -> Result<Vec<HistoryEntry>> {
+		let mut all = Vec::new();
+		loop {
+			let page = self.history(all.len() as u32, 256).await?;
+			if page.is_empty() {
+				return Ok(all);
+			}
+			all.extend(page);
+		}
+	}
+
+	/// The data format `id`, if it exists.
+	pub async fn format(&self, id: FormatId) -> Result<Option<Format>> {
+		let at = self.chain.at_finalized().await?;
+		let address = api::storage().operator_config().formats();
+		let found = self
+			.chain
+			.guard("a data format", self.chain.timeout(), async {
+				Ok(at.storage().try_fetch(address, (id,)).await?)
+			})
+			.await?;
+		match found {
+			None => Ok(None),
+			Some(value) => Ok(Some(Format::from_chain(id, value.decode()?))),
+		}
+	}
+
+	/// Every registered data format, by id.
+	pub async fn formats(&self) -> Result<Vec<Format>> {
+		let at = self.chain.at_finalized().await?;
+		let address = api::storage().operator_config().next_format_id();
+		let next = self
+			.chain
+			.guard("the format count", self.chain.timeout(), async {
+				Ok(at.storage().fetch(address, ()).await?.decode()?)
+			})
+			.await?;
+		let mut formats = Vec::new();
+		for id in 0..next {
+			formats.extend(self.format(id).await?);
+		}
+		Ok(formats)
+	}
+}

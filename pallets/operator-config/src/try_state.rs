@@ -1,0 +1,46 @@
+//! The pallet's storage invariants, checked by `try-runtime` and after every unit test.
+
+use crate::pallet::{
+	Config, Formats, LatestFormatVersion, NextFormatId, OperatorCount, Operators, Pallet,
+	ParameterHistory, ParameterHistoryLength, Parameters, SupervisorCount, Supervisors,
+};
+use frame_support::{ensure, pallet_prelude::*};
+
+impl<T: Config> Pallet<T> {
+	/// Checks the pallet's invariants: the counters match the role maps, no account holds both
+	/// roles, format ids and versions are consistent, the history is complete and the
+	/// parameters keep their bounds.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		ensure!(
+			Operators::<T>::iter_keys().count() as u32 == OperatorCount::<T>::get(),
+			"OperatorCount does not match Operators"
+		);
+		ensure!(
+			Supervisors::<T>::iter_keys().count() as u32 == SupervisorCount::<T>::get(),
+			"SupervisorCount does not match Supervisors"
+		);
+		ensure!(
+			OperatorCount::<T>::get() <= T::MaxOperators::get(),
+			"more operators than MaxOperators"
+		);
+		ensure!(
+			Operators::<T>::iter_keys().all(|who| !Supervisors::<T>::contains_key(who)),
+			"an account is both operator and supervisor"
+		);
+		ensure!(
+			Formats::<T>::iter_keys().all(|id| id < NextFormatId::<T>::get()),
+			"a format id is not below NextFormatId"
+		);
+		ensure!(
+			LatestFormatVersion::<T>::iter().all(|(name, (version, id))| Formats::<T>::get(id)
+				.is_some_and(|f| f.spec.name == name && f.spec.version == version)),
+			"LatestFormatVersion names a format that does not match"
+		);
+		ensure!(
+			ParameterHistory::<T>::iter_keys().count() as u32 == ParameterHistoryLength::<T>::get(),
+			"ParameterHistoryLength does not match ParameterHistory"
+		);
+		ensure!(Parameters::<T>::get().check().is_ok(), "a parameter is outside its bounds");
+		Ok(())
+	}
+}
