@@ -3,12 +3,16 @@
 //! Everything here reads the latest finalized block; nothing signs.
 
 use crate::{
-	connection::Chain,
+	connection::{Chain, DmchainConfig},
 	error::Result,
 	formats::{Format, FormatId},
 	parameters::{HistoryEntry, Parameters},
 	runtime::api,
 };
+use subxt::client::OnlineClientAtBlock;
+
+/// The chain at one block: every read of one answer comes from the same block.
+type AtBlock = OnlineClientAtBlock<DmchainConfig>;
 
 /// Reads the configuration for an audit. Any account may read; the supervisor role matters
 /// for the supervisor pallet's calls, which come with it.
@@ -34,19 +38,15 @@ impl Supervisor {
 	/// caps a page at 256), oldest first.
 	pub async fn history(&self, from: u32, limit: u32) -> Result<Vec<HistoryEntry>> {
 		let at = self.chain.at_finalized().await?;
-		let call = api::runtime_apis().operator_config_api().parameter_history(from, limit);
-		let entries = self.chain.query(&at, "the configuration history", call).await?;
-		Ok(entries
-			.into_iter()
-			.map(|(index, change)| HistoryEntry::from_chain(index, change))
-			.collect())
+		self.history_at(&at, from, limit).await
 	}
 
-	/// The whole configuration history, page by page.
+	/// The whole configuration history, page by page, all read at one block.
 	pub async fn full_history(&self) -> Result<Vec<HistoryEntry>> {
+		let at = self.chain.at_finalized().await?;
 		let mut all = Vec::new();
 		loop {
-			let page = self.history(all.len() as u32, 256).await?;
+			let page = self.history_at(&at, all.len() as u32, 256).await?;
 			if page.is_empty() {
 				return Ok(all);
 			}
@@ -57,20 +57,10 @@ impl Supervisor {
 	/// The data format `id`, if it exists.
 	pub async fn format(&self, id: FormatId) -> Result<Option<Format>> {
 		let at = self.chain.at_finalized().await?;
-		let address = api::storage().operator_config().formats();
-		let found = self
-			.chain
-			.guard("a data format", self.chain.timeout(), async {
-				Ok(at.storage().try_fetch(address, (id,)).await?)
-			})
-			.await?;
-		match found {
-			None => Ok(None),
-			Some(value) => Ok(Some(Format::from_chain(id, value.decode()?))),
-		}
+		self.format_at(&at, id).await
 	}
 
-	/// Every registered data format, by id.
+	/// Every registered data format, by id, all read at one block.
 	pub async fn formats(&self) -> Result<Vec<Format>> {
 		let at = self.chain.at_finalized().await?;
 		let address = api::storage().operator_config().next_format_id();
@@ -82,8 +72,31 @@ impl Supervisor {
 			.await?;
 		let mut formats = Vec::new();
 		for id in 0..next {
-			formats.extend(self.format(id).await?);
+			formats.extend(self.format_at(&at, id).await?);
 		}
 		Ok(formats)
+	}
+
+	async fn history_at(&self, at: &AtBlock, from: u32, limit: u32) -> Result<Vec<HistoryEntry>> {
+		let call = api::runtime_apis().operator_config_api().parameter_history(from, limit);
+		let entries = self.chain.query(at, "the configuration history", call).await?;
+		Ok(entries
+			.into_iter()
+			.map(|(index, change)| HistoryEntry::from_chain(index, change))
+			.collect())
+	}
+
+	async fn format_at(&self, at: &AtBlock, id: FormatId) -> Result<Option<Format>> {
+		let address = api::storage().operator_config().formats();
+		let found = self
+			.chain
+			.guard("a data format", self.chain.timeout(), async {
+				Ok(at.storage().try_fetch(address, (id,)).await?)
+			})
+			.await?;
+		match found {
+			None => Ok(None),
+			Some(value) => Ok(Some(Format::from_chain(id, value.decode()?))),
+		}
 	}
 }
