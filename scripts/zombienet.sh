@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs the zombienet smoke test (zombienet/smoke.zndsl) on the four-validator local network,
-# with zombienet's native provider and our own dmchain-node: set-up, build, the pinned npm
+# Runs the zombienet tests on the local network (zombienet/local.toml: four validators and a
+# fifth node): smoke.zndsl (blocks, finality, records across nodes, a validator restarted) and
+# validator-set.zndsl (a fifth validator added at runtime, one removed; CTL-5) and
+# node-authorization.zndsl (an enforced peer-id allow-list; CTL-5), with zombienet's
+# native provider and our own dmchain-node: set-up, build, the pinned npm
 # tools (zombienet/package-lock.json), then the test. Logs stay in $ZOMBIENET_DIR. The test also
 # drives the dmchain CLI (client/), built here too.
 set -euo pipefail
@@ -19,4 +22,11 @@ export DMCHAIN_NODE
 export ZOMBIENET_DIR="${ZOMBIENET_DIR:-$(mktemp -d)/network}"
 echo "zombienet: network files and logs in $ZOMBIENET_DIR"
 cd zombienet
-./node_modules/.bin/zombienet -p native -d "$ZOMBIENET_DIR" -f -l text test ./smoke.zndsl
+# Each test spawns the network afresh; every test runs, and the script fails if any failed.
+status=0
+for test in smoke validator-set node-authorization; do
+	echo "zombienet: $test.zndsl"
+	./node_modules/.bin/zombienet -p native -d "$ZOMBIENET_DIR/$test" -f -l text test "./$test.zndsl" ||
+		status=1
+done
+exit "$status"

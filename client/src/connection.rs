@@ -124,6 +124,35 @@ impl Chain {
 		.await
 	}
 
+	/// Calls the node's JSON-RPC method `method` with positional `params`, within the
+	/// connection's time limit. A refusal by the node (an unsafe method on a public endpoint, a
+	/// failed request) is [`Error::Rejected`].
+	pub(crate) async fn rpc_request<R: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: Vec<serde_json::Value>,
+	) -> Result<R> {
+		use jsonrpsee::core::{client::ClientT, params::ArrayParams};
+		let mut array = ArrayParams::new();
+		for param in params {
+			array.insert(param).map_err(|e| Error::Input(e.to_string()))?;
+		}
+		match tokio::time::timeout(self.timeout, self.socket.request::<R, _>(method, array)).await {
+			Err(_) if !self.is_connected() => {
+				Err(Error::ConnectionLost(format!("while waiting for {method}")))
+			},
+			Err(_) => Err(Error::Timeout {
+				what: format!("the node's answer to {method}"),
+				after: self.timeout,
+			}),
+			Ok(Ok(answer)) => Ok(answer),
+			Ok(Err(jsonrpsee::core::client::Error::RestartNeeded(e))) => {
+				Err(Error::ConnectionLost(e.to_string()))
+			},
+			Ok(Err(e)) => Err(Error::Rejected(format!("{method}: {e}"))),
+		}
+	}
+
 	/// Runs `operation` with a time limit, and reports a failure caused by a closed socket as
 	/// [`Error::ConnectionLost`] rather than a timeout or a client error.
 	pub(crate) async fn guard<T>(

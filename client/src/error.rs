@@ -114,6 +114,7 @@ from_subxt_errors!(
 	subxt::error::RuntimeApiError,
 	subxt::error::StorageError,
 	subxt::error::StorageValueError,
+	subxt::error::StorageKeyError,
 	subxt::error::ConstantError,
 	subxt::error::BlocksError,
 	subxt::error::EventsError,

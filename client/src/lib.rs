@@ -9,9 +9,12 @@
 //!   (AUTH-1, AUTH-3), lists a source's records and follows new ones as they are finalized.
 //!
 //! - [`Operator`]: an operator who decides on data users and data sources, registers and
-//!   deprecates data formats and sets the data-management parameters (CTL-1..4, SVC-1, ACQ-2).
-//! - [`Supervisor`]: audits the configuration: parameters, their history, the formats (MON-1,
-//!   CTL-4).
+//!   deprecates data formats, sets the data-management parameters and adds and removes
+//!   validators (CTL-1..5, SVC-1, ACQ-2).
+//! - [`Supervisor`]: audits the configuration: parameters, their history, the formats, the
+//!   validator set (MON-1, CTL-4, CTL-5).
+//! - [`NodeOwner`]: an organisation running a node: has it generate session keys and registers
+//!   them, so that an operator can make it a validator (CTL-5).
 //! - [`Governance`]: appoints and dismisses operators and supervisors (root via sudo on dev and
 //!   test chains).
 //!
@@ -51,6 +54,7 @@ pub mod error;
 pub mod formats;
 pub mod governance;
 pub mod keys;
+pub mod node_owner;
 pub mod operator;
 pub mod parameters;
 pub mod records;
@@ -59,6 +63,7 @@ pub mod runtime;
 pub mod sources;
 pub mod supervisor;
 pub mod transaction;
+pub mod validators;
 
 pub use connection::{Chain, DmchainConfig, DEFAULT_URL};
 pub use content::{ContentHash, HashAlgorithm};
@@ -67,6 +72,7 @@ pub use data_user::{DataUser, Follower, Verification};
 pub use error::{Error, OperatorError, RecordRejection, RegistryError, Result};
 pub use formats::{Encoding, FieldSpec, FieldType, Format, FormatId, FormatSpec, FormatStatus};
 pub use governance::Governance;
+pub use node_owner::NodeOwner;
 pub use operator::Operator;
 pub use parameters::{HistoryEntry, ParameterValue, Parameters, RateLimit, Retention};
 pub use records::{MetadataValue, Record, RecordCursor, RecordDraft, RecordId, RecordPage};
@@ -74,3 +80,4 @@ pub use roles::{DataUserKind, DataUserRecord, DataUserStatus};
 pub use sources::{Source, SourceId, SourceStatus};
 pub use supervisor::Supervisor;
 pub use transaction::{Included, Receipt, WaitFor};
+pub use validators::{AuthorizedNode, GeneratedKeys, NodeAuthorization, PeerId, ValidatorSet};

@@ -1,6 +1,6 @@
-//! The operator actor (CTL-1..4, SVC-1, ACQ-2): decides on data users' registrations and on
-//! data sources, registers and deprecates data formats, and sets the data-management
-//! parameters.
+//! The operator actor (CTL-1..5, SVC-1, ACQ-2): decides on data users' registrations and on
+//! data sources, registers and deprecates data formats, sets the data-management parameters
+//! and manages the validator set and the node authorization list.
 
 use crate::{
 	connection::Chain,
@@ -13,6 +13,7 @@ use crate::{
 	},
 	sources::SourceId,
 	transaction::{self, Receipt, WaitFor},
+	validators::PeerId,
 };
 use subxt::{events::DecodeAsEvent, transactions::Payload};
 
@@ -109,6 +110,40 @@ impl Operator {
 	pub async fn set_parameter(&self, value: ParameterValue) -> Result<Receipt> {
 		let call = api::tx().operator_config().set_parameter(value.into());
 		self.decide::<events::ParameterChanged>(&call).await
+	}
+
+	/// Adds `who`, whose owner registered its node's session keys, to the validator set: its
+	/// node authors blocks and votes on finality from the session after the next one (CTL-5).
+	pub async fn add_validator(&self, who: &AccountId) -> Result<Receipt> {
+		let call = api::tx().operator_config().add_validator(who.clone());
+		self.decide::<events::ValidatorAdded>(&call).await
+	}
+
+	/// Removes `who` from the validator set, from the session after the next one.
+	pub async fn remove_validator(&self, who: &AccountId) -> Result<Receipt> {
+		let call = api::tx().operator_config().remove_validator(who.clone());
+		self.decide::<events::ValidatorRemoved>(&call).await
+	}
+
+	/// Authorizes the node `peer` (run by the organisation `owner`) to join the network.
+	pub async fn authorize_node(&self, peer: &PeerId, owner: &AccountId) -> Result<Receipt> {
+		let call = api::tx()
+			.operator_config()
+			.authorize_node(BoundedVec(peer.as_bytes().to_vec()), owner.clone());
+		self.decide::<events::NodeAuthorized>(&call).await
+	}
+
+	/// Takes the node `peer` off the authorization list.
+	pub async fn revoke_node(&self, peer: &PeerId) -> Result<Receipt> {
+		let call = api::tx().operator_config().revoke_node(BoundedVec(peer.as_bytes().to_vec()));
+		self.decide::<events::NodeRevoked>(&call).await
+	}
+
+	/// Switches the enforcement of the authorization list on or off: while on, nodes keep peers
+	/// only among the listed ones. Authorize every node of the network first.
+	pub async fn set_node_authorization(&self, enforced: bool) -> Result<Receipt> {
+		let call = api::tx().operator_config().set_node_authorization(enforced);
+		self.decide::<events::NodeAuthorizationSet>(&call).await
 	}
 
 	async fn decide<E: DecodeAsEvent>(&self, call: &impl Payload) -> Result<Receipt> {

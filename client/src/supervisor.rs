@@ -1,5 +1,6 @@
-//! The supervisor actor (MON-1, CTL-4): audits the chain's configuration — the parameters in
-//! force, every change made to them (who, when, old, new) and the registered data formats.
+//! The supervisor actor (MON-1, CTL-4, CTL-5): audits the chain's configuration — the
+//! parameters in force, every change made to them (who, when, old, new), the registered data
+//! formats, the validator set and the node authorization list.
 //! Everything here reads the latest finalized block; nothing signs.
 
 use crate::{
@@ -8,6 +9,7 @@ use crate::{
 	formats::{Format, FormatId},
 	parameters::{HistoryEntry, Parameters},
 	runtime::api,
+	validators::{AuthorizedNode, NodeAuthorization, PeerId, ValidatorSet},
 };
 use subxt::client::OnlineClientAtBlock;
 
@@ -75,6 +77,63 @@ impl Supervisor {
 			formats.extend(self.format_at(&at, id).await?);
 		}
 		Ok(formats)
+	}
+
+	/// The validator set: the current session, who validates in it, and what operators planned
+	/// (CTL-5), all read at one block.
+	pub async fn validators(&self) -> Result<ValidatorSet> {
+		let at = self.chain.at_finalized().await?;
+		self.chain
+			.guard("the validator set", self.chain.timeout(), async {
+				let session =
+					at.storage().fetch(api::storage().session().current_index(), ()).await?;
+				let active = at.storage().fetch(api::storage().session().validators(), ()).await?;
+				let planned =
+					at.storage().fetch(api::storage().operator_config().validators(), ()).await?;
+				let pending = at
+					.storage()
+					.fetch(api::storage().operator_config().validator_set_changed(), ())
+					.await?;
+				Ok(ValidatorSet {
+					session: session.decode()?,
+					active: active.decode()?.into_iter().map(|a| a.to_string()).collect(),
+					planned: planned.decode()?.0.into_iter().map(|a| a.to_string()).collect(),
+					change_pending: pending.decode()?,
+				})
+			})
+			.await
+	}
+
+	/// The node authorization list and whether it is enforced (CTL-5), read at one block.
+	pub async fn authorized_nodes(&self) -> Result<NodeAuthorization> {
+		let at = self.chain.at_finalized().await?;
+		self.chain
+			.guard("the node authorization list", self.chain.timeout(), async {
+				let enforced = at
+					.storage()
+					.fetch(api::storage().operator_config().node_authorization_enforced(), ())
+					.await?
+					.decode()?;
+				let mut entries = at
+					.storage()
+					.iter(api::storage().operator_config().authorized_nodes(), ())
+					.await?;
+				let mut nodes = Vec::new();
+				while let Some(entry) = entries.next().await {
+					let entry = entry?;
+					let (peer,) = entry.key()?.decode()?;
+					let node = entry.value().decode()?;
+					nodes.push(AuthorizedNode {
+						peer_id: PeerId::from_bytes(peer.0),
+						owner: node.owner.to_string(),
+						authorized_by: node.authorized_by.map(|who| who.to_string()),
+						authorized_at: node.authorized_at,
+					});
+				}
+				nodes.sort_by_key(|node| node.authorized_at);
+				Ok(NodeAuthorization { enforced, nodes })
+			})
+			.await
 	}
 
 	async fn history_at(&self, at: &AtBlock, from: u32, limit: u32) -> Result<Vec<HistoryEntry>> {

@@ -1,13 +1,13 @@
 //! The client library against a real `dmchain-node --dev` (no mocks): the actors, typed
 //! errors, in-block versus finalized, many records with managed nonces, following finalized
 //! records, lost, hung and unreachable nodes; operators' formats, parameters and suspensions
-//! and the supervisor's view of them.
+//! and the supervisor's view of them; session keys and the validator set.
 
 use dmchain_client::{
 	keys, Chain, ContentHash, DataSource, DataUser, Encoding, Error, FieldSpec, FieldType,
-	FormatSpec, FormatStatus, HashAlgorithm, MetadataValue, Operator, OperatorError,
-	ParameterValue, RecordCursor, RecordDraft, RecordId, RegistryError, SourceStatus, Supervisor,
-	WaitFor,
+	FormatSpec, FormatStatus, GeneratedKeys, HashAlgorithm, MetadataValue, NodeOwner, Operator,
+	OperatorError, ParameterValue, RecordCursor, RecordDraft, RecordId, RegistryError,
+	SourceStatus, Supervisor, WaitFor,
 };
 use dmchain_test_node::{free_port, NodeHome, TestNode};
 use std::time::Duration;
@@ -303,4 +303,67 @@ async fn an_unreachable_node_is_a_connect_error() {
 	let url = format!("ws://127.0.0.1:{}", free_port());
 	let result = Chain::connect(&url, Duration::from_secs(5)).await;
 	assert!(matches!(result, Err(Error::Connect { .. })), "{:?}", result.err());
+}
+
+/// CTL-5 through the client on a real dev node: the node owner has its node generate session
+/// keys and registers them, an operator plans the validator (and takes it out again before it
+/// becomes active: a second GRANDPA voter without a node of its own would stall this one-node
+/// chain's finality), and every refusal comes back typed. The validator becoming active and
+/// authoring is checked on a real five-node network (`zombienet/validator-set.zndsl`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn node_owners_register_session_keys_and_operators_plan_validators() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let chain = Chain::connect(&node.ws_url(), TIMEOUT).await.expect("connect");
+	let alice = keys::account_of(&keys::dev("alice").unwrap());
+	let bob = keys::account_of(&keys::dev("bob").unwrap());
+	let charlie = keys::account_of(&keys::dev("charlie").unwrap());
+	let operator = Operator::new(chain.clone(), keys::dev("alice").unwrap());
+	let supervisor = Supervisor::new(chain.clone());
+
+	let genesis = supervisor.validators().await.expect("validator set");
+	assert_eq!(genesis.active, vec![alice.to_string()]);
+	assert_eq!(genesis.planned, vec![alice.to_string()]);
+	assert!(!genesis.change_pending);
+
+	// Without session keys an account cannot be made a validator.
+	let early = operator.add_validator(&bob).await;
+	assert!(matches!(early, Err(Error::Operator(OperatorError::SessionKeysNotSet))), "{early:?}");
+
+	// Bob's node (the dev node here) generates keys with a proof for Bob's account.
+	let bob_owner = NodeOwner::new(chain.clone(), keys::dev("bob").unwrap());
+	let generated = bob_owner.generate_session_keys().await.expect("generate");
+	assert_eq!(generated.keys.len(), GeneratedKeys::KEYS_LEN);
+	assert_eq!(generated.proof.len(), 128, "an sr25519 and an ed25519 signature");
+	// The proof is Bob's: Charlie cannot register Bob's keys as his own.
+	let stolen = NodeOwner::new(chain.clone(), keys::dev("charlie").unwrap())
+		.register_session_keys(&generated)
+		.await;
+	assert!(matches!(&stolen, Err(Error::Dispatch(e)) if e.contains("InvalidProof")), "{stolen:?}");
+	bob_owner.register_session_keys(&generated).await.expect("register Bob's keys");
+
+	// Only an operator adds; Bob then is planned, not yet active.
+	let by_stranger =
+		Operator::new(chain.clone(), keys::dev("charlie").unwrap()).add_validator(&bob).await;
+	assert!(matches!(by_stranger, Err(Error::Operator(OperatorError::NotOperator))));
+	operator.add_validator(&bob).await.expect("add Bob");
+	let planned = supervisor.validators().await.expect("validator set");
+	assert_eq!(planned.planned, vec![alice.to_string(), bob.to_string()]);
+	assert!(!planned.is_active(&bob));
+	let again = operator.add_validator(&bob).await;
+	assert!(matches!(again, Err(Error::Operator(OperatorError::AlreadyValidator))));
+
+	// Taken out again; the last validator cannot be removed.
+	operator.remove_validator(&bob).await.expect("remove Bob");
+	let after = supervisor.validators().await.expect("validator set");
+	assert_eq!(after.planned, vec![alice.to_string()]);
+	let last = operator.remove_validator(&alice).await;
+	assert!(matches!(last, Err(Error::Operator(OperatorError::TooFewValidators))));
+	let unknown = operator.remove_validator(&charlie).await;
+	assert!(matches!(unknown, Err(Error::Operator(OperatorError::NoSuchValidator))));
+
+	// The owner takes the keys back (the deposit is released).
+	bob_owner.purge_session_keys().await.expect("purge");
+	let none = bob_owner.purge_session_keys().await;
+	assert!(matches!(&none, Err(Error::Dispatch(e)) if e.contains("NoKeys")), "{none:?}");
 }

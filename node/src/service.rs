@@ -1,8 +1,9 @@
-//! The node's service: the client, database, transaction pool, networking, Aura block
-//! production, GRANDPA finality and the RPC server, wired together.
+//! The node's service: the client, database, transaction pool, networking, offchain workers,
+//! Aura block production, GRANDPA finality and the RPC server, wired together.
 
 use dmchain_runtime::{apis::RuntimeApi, opaque::Block};
-use sc_client_api::BlockBackend;
+use futures::FutureExt;
+use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
@@ -199,6 +200,30 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	// Offchain workers: the operator pallet's hands the node authorization list to this node's
+	// network (CTL-5). On by default for validators; full nodes pass `--offchain-worker always`.
+	if config.offchain_worker.enabled {
+		let offchain_workers =
+			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
+				runtime_api_provider: client.clone(),
+				is_validator: config.role.is_authority(),
+				keystore: Some(keystore_container.keystore()),
+				offchain_db: backend.offchain_storage(),
+				transaction_pool: Some(OffchainTransactionPoolFactory::new(
+					transaction_pool.clone(),
+				)),
+				network_provider: Arc::new(network.clone()),
+				enable_http_requests: false,
+				custom_extensions: |_| vec![],
+			})
+			.map_err(|e| ServiceError::Other(format!("offchain workers: {e}")))?;
+		task_manager.spawn_handle().spawn(
+			"offchain-workers-runner",
+			"offchain-worker",
+			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
+		);
+	}
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;

@@ -1,9 +1,11 @@
 //! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice, Bob,
-//! Charlie and Dave as Aura and GRANDPA authorities, which zombienet may replace).
+//! Charlie and Dave as validators, which zombienet may replace). Validators are given as session
+//! keys (pallet-session sets the Aura and GRANDPA authorities from them), so `aura` and
+//! `grandpa` have no entries of their own.
 
 use crate::{
 	token::UNIT, AccountId, Balance, BalancesConfig, OperatorConfigConfig, RuntimeGenesisConfig,
-	SudoConfig,
+	SessionConfig, SessionKeys, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -30,13 +32,14 @@ pub fn open_dev_format() -> pallet_operator_config::GenesisFormat {
 	}
 }
 
-/// A genesis with `authorities` producing and finalising blocks, `endowed` accounts funded,
-/// `root` as the sudo key, Alice as the first operator, Ferdie as the first supervisor, the
-/// open data format 0 and the default data-management parameters.
-/// Always writes `aura.authorities`, `grandpa.authorities` and `balances.balances`, so that
-/// zombienet can rewrite them in the plain chain spec.
+/// A genesis with `validators` (account and session keys) producing and finalising blocks,
+/// `endowed` accounts funded, `root` as the sudo key, Alice as the first operator, Ferdie as the
+/// first supervisor, the open data format 0 and the default data-management parameters. The
+/// operator pallet adopts the session's validators as its first validator set.
+/// Always writes `session.keys` and `balances.balances`, so that zombienet can rewrite them in
+/// the plain chain spec.
 fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
@@ -44,13 +47,10 @@ fn genesis(
 		balances: BalancesConfig {
 			balances: endowed.into_iter().map(|who| (who, DEV_ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities
-				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(who, aura, grandpa)| (who.clone(), who, SessionKeys { aura, grandpa }))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
@@ -63,8 +63,8 @@ fn genesis(
 	})
 }
 
-/// The session keys of a well-known dev validator.
-fn dev_authority(name: Sr25519Keyring) -> (AuraId, GrandpaId) {
+/// A well-known dev validator: its account and session keys (all of the same name).
+fn dev_authority(name: Sr25519Keyring) -> (AccountId, AuraId, GrandpaId) {
 	let grandpa = match name {
 		Sr25519Keyring::Alice => Ed25519Keyring::Alice,
 		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
@@ -73,7 +73,7 @@ fn dev_authority(name: Sr25519Keyring) -> (AuraId, GrandpaId) {
 		Sr25519Keyring::Eve => Ed25519Keyring::Eve,
 		_ => Ed25519Keyring::Ferdie,
 	};
-	(name.public().into(), grandpa.public().into())
+	(name.to_account_id(), name.public().into(), grandpa.public().into())
 }
 
 /// Every well-known dev account (Alice to Ferdie and their stashes).

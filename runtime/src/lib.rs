@@ -2,7 +2,7 @@
 //!
 //! The state-transition function of dmchain: a permissioned chain for IoT and smart-city data
 //! (ITU-T FG-DPM D3.7). It composes FRAME's system, timestamp, Aura, GRANDPA, balances,
-//! transaction payment and sudo (dev governance) with dmchain's own pallets:
+//! transaction payment, sudo (dev governance) and session with dmchain's own pallets:
 //!
 //! | index | pallet | what it does |
 //! |---|---|---|
@@ -13,8 +13,14 @@
 //! | 4 | `Balances` | the DMC token: fees and deposits |
 //! | 5 | `TransactionPayment` | transaction fees |
 //! | 6 | `Sudo` | governance on dev and test chains |
+//! | 7 | `Session` | session keys; hands the operators' validator set to Aura and GRANDPA (CTL-5) |
 //! | 10 | `DataRegistry` | sources, records, versions, indexes (REP, PRC, SVC) |
-//! | 11 | `OperatorConfig` | operators, supervisors, data users, source admission (CTL, MON-1, SVC-1) |
+//! | 11 | `OperatorConfig` | operators, supervisors, data users, source admission, formats, parameters, validators (CTL, MON-1, SVC-1) |
+//!
+//! Pallets are declared (and their hooks and genesis run) in the order System, Timestamp,
+//! Balances, TransactionPayment, Sudo, Session, Aura, Grandpa, DataRegistry, OperatorConfig:
+//! Session before Aura and GRANDPA, whose authorities it sets, and OperatorConfig after Session,
+//! whose genesis validators it adopts.
 //!
 //! Blocks come every 3 seconds ([`MILLI_SECS_PER_BLOCK`]); the token is [`token::SYMBOL`] with
 //! [`token::DECIMALS`] decimals and addresses use SS58 prefix [`SS58_PREFIX`].
@@ -84,7 +90,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("dmchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("dmchain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -200,14 +206,6 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	/// Block production.
-	#[runtime::pallet_index(2)]
-	pub type Aura = pallet_aura;
-
-	/// Finality.
-	#[runtime::pallet_index(3)]
-	pub type Grandpa = pallet_grandpa;
-
 	/// The DMC token.
 	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
@@ -219,6 +217,18 @@ mod runtime {
 	/// Dev and test-chain governance.
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	/// Session keys and validator-set rotation (before Aura and GRANDPA, which it drives).
+	#[runtime::pallet_index(7)]
+	pub type Session = pallet_session;
+
+	/// Block production.
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	/// Finality.
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
 
 	/// Data sources, records and their indexes.
 	#[runtime::pallet_index(10)]

@@ -1,8 +1,9 @@
-//! The runtime's genesis presets: validators, sudo, and the keys zombienet rewrites.
+//! The runtime's genesis presets: validators (session keys, D3.7 CTL-5), sudo, and the keys
+//! zombienet rewrites.
 
 use dmchain_runtime::{
 	genesis_config_presets::{get_preset, preset_names},
-	RuntimeGenesisConfig,
+	Runtime, RuntimeGenesisConfig,
 };
 use serde_json::Value;
 use sp_genesis_builder::PresetId;
@@ -18,18 +19,63 @@ fn list_len(value: &Value) -> usize {
 }
 
 #[test]
-fn local_testnet_has_four_authorities_and_the_keys_zombienet_rewrites() {
+fn local_testnet_has_four_validators_and_the_keys_zombienet_rewrites() {
 	let local = preset(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET);
-	assert_eq!(list_len(&local["aura"]["authorities"]), 4);
-	assert_eq!(list_len(&local["grandpa"]["authorities"]), 4);
+	assert_eq!(list_len(&local["session"]["keys"]), 4);
 	assert!(list_len(&local["balances"]["balances"]) >= 4);
+	// Session sets the Aura and GRANDPA authorities; entries of their own would clash.
+	assert!(local.get("aura").is_none() && local.get("grandpa").is_none());
 }
 
 #[test]
 fn development_has_alice_alone_as_validator_and_sudo() {
 	let dev = preset(sp_genesis_builder::DEV_RUNTIME_PRESET);
-	assert_eq!(list_len(&dev["aura"]["authorities"]), 1);
-	assert_eq!(dev["sudo"]["key"], Value::from(Sr25519Keyring::Alice.to_account_id().to_string()));
+	let alice = Value::from(Sr25519Keyring::Alice.to_account_id().to_string());
+	let keys = &dev["session"]["keys"];
+	assert_eq!(list_len(keys), 1);
+	assert_eq!(keys[0][0], alice);
+	assert_eq!(keys[0][2]["aura"], alice, "Alice's sr25519 key authors blocks");
+	assert_eq!(dev["sudo"]["key"], alice);
+}
+
+#[test]
+fn genesis_validators_become_authorities_and_the_operators_validator_set() {
+	let mut ext = sp_io::TestExternalities::new(built(preset(
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)));
+	ext.execute_with(|| {
+		let names = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		];
+		let accounts: Vec<_> = names.iter().map(|who| who.to_account_id()).collect();
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), accounts);
+		assert_eq!(pallet_operator_config::Validators::<Runtime>::get().into_inner(), accounts);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 4);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+	});
+}
+
+/// zombienet writes one `session.keys` entry per validator with many more key types than ours
+/// (babe, im_online, beefy, …); the runtime must take such a spec and use only its own.
+#[test]
+fn a_zombienet_session_entry_with_extra_key_types_builds() {
+	let mut patch = preset(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET);
+	let alice = Sr25519Keyring::Alice.to_account_id().to_string();
+	let entry = serde_json::json!([alice, alice, {
+		"grandpa": sp_keyring::Ed25519Keyring::Alice.to_account_id().to_string(),
+		"babe": alice, "im_online": alice, "authority_discovery": alice,
+		"beefy": "KW39r9CJjAVzmkf9zQ4YDb2hqfAVGdRqn53eRqyruqpxAP5YL",
+		"aura": alice, "nimbus": alice,
+	}]);
+	patch["session"]["keys"] = Value::Array(vec![entry]);
+	let mut ext = sp_io::TestExternalities::new(built(patch));
+	ext.execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_operator_config::Validators::<Runtime>::get().len(), 1);
+	});
 }
 
 #[test]
@@ -62,6 +108,14 @@ fn every_preset_builds_a_genesis_state() {
 #[test]
 fn unknown_presets_are_refused() {
 	assert!(get_preset(&PresetId::from("staging")).is_none());
+}
+
+/// The genesis storage a preset patch builds, as the node builds it.
+fn built(patch: Value) -> sp_runtime::Storage {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("deserialises");
+	sp_runtime::BuildStorage::build_storage(&config).expect("builds")
 }
 
 /// Applies a JSON merge patch (objects merge key by key, anything else replaces).

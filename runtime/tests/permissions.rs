@@ -139,8 +139,52 @@ fn base_state() {
 	);
 }
 
-/// The call a row names, after the set-up that lets its intended role succeed.
-fn prepare(row: &str) -> RuntimeCall {
+/// Fresh session keys for `who` and the proof that `who` holds them (each key signs
+/// `"POP_" ++ who`, pallet-session's proof of possession).
+fn session_keys_of(who: &AccountId) -> (dmchain_runtime::SessionKeys, Vec<u8>) {
+	use sp_core::Pair;
+	let aura = sp_core::sr25519::Pair::from_string("//session-aura", None).expect("a seed");
+	let grandpa = sp_core::ed25519::Pair::from_string("//session-grandpa", None).expect("a seed");
+	let statement = [&b"POP_"[..], who.as_ref()].concat();
+	let proof = (aura.sign(&statement), grandpa.sign(&statement)).encode();
+	let keys = dmchain_runtime::SessionKeys {
+		aura: aura.public().into(),
+		grandpa: grandpa.public().into(),
+	};
+	(keys, proof)
+}
+
+/// `Session::set_keys` for `role`'s account, with a valid proof (root gets Alice's).
+fn set_keys_call(role: &str) -> RuntimeCall {
+	let who = match role {
+		"root" => account(Sr25519Keyring::Alice),
+		_ => frame_system::ensure_signed(origin(role)).expect("a signed role"),
+	};
+	let (keys, proof) = session_keys_of(&who);
+	RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof })
+}
+
+/// The binary peer id of an ed25519 node key (identity multihash of the protobuf key).
+fn peer_id() -> pallet_operator_config::PeerIdBytes {
+	let mut bytes = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+	bytes.extend([5u8; 32]);
+	BoundedVec::truncate_from(bytes)
+}
+
+/// Puts [`peer_id`] on the node authorization list (Bob's node).
+fn authorize_a_node() {
+	must(
+		RuntimeCall::OperatorConfig(pallet_operator_config::Call::authorize_node {
+			peer_id: peer_id(),
+			owner: account(Sr25519Keyring::Bob),
+		}),
+		"operator",
+	);
+}
+
+/// The call a row names, after the set-up that lets its intended role succeed (`role` matters
+/// only where the call carries the signer's own proof).
+fn prepare(row: &str, role: &str) -> RuntimeCall {
 	use pallet_data_registry::Call as Registry;
 	use pallet_operator_config::Call as Operators;
 	let pending_user = account(Sr25519Keyring::EveStash);
@@ -279,6 +323,38 @@ fn prepare(row: &str) -> RuntimeCall {
 		"OperatorConfig.set_parameter" => RuntimeCall::OperatorConfig(Operators::set_parameter {
 			value: Parameter::MaxClockSkew(60_000),
 		}),
+		"OperatorConfig.add_validator" => {
+			must(set_keys_call("owner"), "owner");
+			RuntimeCall::OperatorConfig(Operators::add_validator {
+				who: account(Sr25519Keyring::Bob),
+			})
+		},
+		"OperatorConfig.remove_validator" => {
+			must(set_keys_call("owner"), "owner");
+			must(
+				RuntimeCall::OperatorConfig(Operators::add_validator {
+					who: account(Sr25519Keyring::Bob),
+				}),
+				"operator",
+			);
+			RuntimeCall::OperatorConfig(Operators::remove_validator {
+				who: account(Sr25519Keyring::Bob),
+			})
+		},
+		"OperatorConfig.authorize_node" => RuntimeCall::OperatorConfig(Operators::authorize_node {
+			peer_id: peer_id(),
+			owner: account(Sr25519Keyring::Bob),
+		}),
+		"OperatorConfig.revoke_node" => {
+			authorize_a_node();
+			RuntimeCall::OperatorConfig(Operators::revoke_node { peer_id: peer_id() })
+		},
+		"OperatorConfig.set_node_authorization" => {
+			authorize_a_node();
+			RuntimeCall::OperatorConfig(Operators::set_node_authorization { enforced: true })
+		},
+		"Session.set_keys" => set_keys_call(role),
+		"Session.purge_keys" => RuntimeCall::Session(pallet_session::Call::purge_keys {}),
 		other => framework_call(other),
 	}
 }
@@ -393,6 +469,7 @@ fn outcome(result: Result<(), DispatchError>) -> String {
 			Some(RuntimeError::Balances(e)) => format!("{e:?}"),
 			Some(RuntimeError::Sudo(e)) => format!("{e:?}"),
 			Some(RuntimeError::Grandpa(e)) => format!("{e:?}"),
+			Some(RuntimeError::Session(e)) => format!("{e:?}"),
 			_ => format!("{error:?}"),
 		},
 	}
@@ -427,7 +504,7 @@ fn every_call_by_every_role_does_what_the_permission_table_says() {
 		for (role, want) in ROLES.iter().zip(expected) {
 			genesis().execute_with(|| {
 				base_state();
-				let prepared = prepare(&call);
+				let prepared = prepare(&call, role);
 				let root_before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 				let got = outcome(dispatch(prepared, role));
 				if got != "ok" {
@@ -502,7 +579,7 @@ fn print_the_table_the_runtime_has() {
 				.map(|role| {
 					genesis().execute_with(|| {
 						base_state();
-						outcome(dispatch(prepare(&call), role))
+						outcome(dispatch(prepare(&call, role), role))
 					})
 				})
 				.collect();

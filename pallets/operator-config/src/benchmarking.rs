@@ -5,14 +5,15 @@
 use super::*;
 use crate::{
 	pallet::{
-		Call, Config, DataUsers, Event, NextFormatId, Pallet, ParameterHistoryLength, Parameters,
+		Call, Config, DataUsers, Event, NextFormatId, NodeAuthorizationEnforced, Pallet,
+		ParameterHistoryLength, Parameters, Validators,
 	},
 	roles::Role,
 };
 use alloc::vec;
 use dmchain_primitives::{
-	Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm, Parameter, RateLimit, SourceControl,
-	SourceStatus,
+	Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm, Parameter, RateLimit,
+	SessionValidators, SourceControl, SourceStatus,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -76,6 +77,21 @@ fn largest_format<T: Config>(version: u32) -> FormatSpecOf<T> {
 		max_payload_size: u64::MAX,
 		encoding: Encoding::Binary,
 	}
+}
+
+/// Plans a validator set of `n` distinct accounts (the largest sets cost the most to scan and
+/// rewrite).
+fn validators<T: Config>(n: u32) -> alloc::vec::Vec<T::AccountId> {
+	let set: alloc::vec::Vec<T::AccountId> = (0..n).map(|i| account("validator", i, 0)).collect();
+	Validators::<T>::put(BoundedVec::truncate_from(set.clone()));
+	set
+}
+
+/// A peer id of the longest form the pallet accepts (an inlined 42-byte key), distinct per `n`.
+fn peer_id(n: u8) -> PeerIdBytes {
+	let mut bytes = vec![0x00, 42];
+	bytes.extend([n; 42]);
+	BoundedVec::truncate_from(bytes)
 }
 
 /// A data user registered with the longest name, in `status`.
@@ -278,6 +294,60 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(by.clone()), new);
 		assert_last_event::<T>(Event::ParameterChanged { index, by, old, new });
+	}
+
+	#[benchmark]
+	fn add_validator() {
+		let by = operator::<T>();
+		validators::<T>(T::MaxValidators::get() - 1);
+		let who: T::AccountId = account("new validator", 0, 0);
+		T::Sessions::set_session_keys_for_benchmark(&who);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), who.clone());
+		assert_last_event::<T>(Event::ValidatorAdded { who, by });
+	}
+
+	#[benchmark]
+	fn remove_validator() {
+		let by = operator::<T>();
+		let set = validators::<T>(T::MaxValidators::get());
+		let who = set.last().expect("MaxValidators is above MinValidators, so above 0").clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), who.clone());
+		assert_last_event::<T>(Event::ValidatorRemoved { who, by });
+	}
+
+	#[benchmark]
+	fn authorize_node() {
+		let by = operator::<T>();
+		let owner: T::AccountId = account("node owner", 0, 0);
+		let peer = peer_id(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), peer.clone(), owner.clone());
+		assert_last_event::<T>(Event::NodeAuthorized { peer_id: peer, owner, by: Some(by) });
+	}
+
+	#[benchmark]
+	fn revoke_node() -> Result<(), BenchmarkError> {
+		let by = operator::<T>();
+		let owner: T::AccountId = account("node owner", 0, 0);
+		Pallet::<T>::do_authorize_node(None, peer_id(1), owner.clone())?;
+		Pallet::<T>::do_authorize_node(None, peer_id(2), owner)?;
+		NodeAuthorizationEnforced::<T>::put(true);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), peer_id(2));
+		assert_last_event::<T>(Event::NodeRevoked { peer_id: peer_id(2), by });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_node_authorization() -> Result<(), BenchmarkError> {
+		let by = operator::<T>();
+		Pallet::<T>::do_authorize_node(None, peer_id(1), account("node owner", 0, 0))?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), true);
+		assert_last_event::<T>(Event::NodeAuthorizationSet { enforced: true, by });
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -30,6 +30,15 @@
 //!   change is kept in the configuration history (who, when, old, new), which the runtime API in
 //!   `pallet-operator-config-runtime-api` and the node's `config_*` JSON-RPC methods answer.
 //!   The registry reads them through [`dmchain_primitives::CurrentParameters`].
+//! - **Validators** (CTL-5): operators add and remove the accounts whose nodes author blocks
+//!   (Aura) and vote on finality (GRANDPA). An account must first register its node's session
+//!   keys (`Session::set_keys`); a change applies from the session after the next one, through
+//!   the runtime's session manager, which calls [`Pallet::plan_session`]. The genesis set is the
+//!   chain spec's session keys, read through [`Config::Sessions`].
+//! - **Node authorization** (CTL-5): operators list the peer ids of the nodes that may join the
+//!   network, with the organisation that runs each, and switch enforcement on and off. Every
+//!   node's offchain worker hands the list to its networking layer: while enforced, a node keeps
+//!   peers only among the listed nodes (full nodes run `--offchain-worker always` for that).
 //! - Other pallets check roles through [`dmchain_primitives::Roles`], which this pallet
 //!   implements.
 //!
@@ -45,7 +54,9 @@
 //! By an operator: [`Pallet::approve_data_user`], [`Pallet::suspend_data_user`],
 //! [`Pallet::reinstate_data_user`], [`Pallet::remove_data_user`], [`Pallet::approve_source`],
 //! [`Pallet::reject_source`], [`Pallet::suspend_source`], [`Pallet::lift_source_suspension`],
-//! [`Pallet::register_format`], [`Pallet::deprecate_format`], [`Pallet::set_parameter`].
+//! [`Pallet::register_format`], [`Pallet::deprecate_format`], [`Pallet::set_parameter`],
+//! [`Pallet::add_validator`], [`Pallet::remove_validator`], [`Pallet::authorize_node`],
+//! [`Pallet::revoke_node`], [`Pallet::set_node_authorization`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -59,6 +70,7 @@ mod data_users;
 mod formats;
 #[cfg(test)]
 mod mock;
+pub mod nodes;
 mod parameters;
 mod roles;
 mod sources;
@@ -67,6 +79,7 @@ mod tests;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;
 pub mod types;
+mod validators;
 pub mod weights;
 
 pub use parameters::MAX_HISTORY_PAGE;
@@ -77,7 +90,8 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use dmchain_primitives::{
-		DataParameters, FieldSpec, FormatId, FormatSpec, Parameter, SourceControl, SourceId,
+		DataParameters, FieldSpec, FormatId, FormatSpec, Parameter, SessionValidators,
+		SourceControl, SourceId,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -156,6 +170,21 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReasonLen: Get<u32>;
 
+		/// The consensus layer's sessions: who has session keys, who validates now (CTL-5).
+		type Sessions: SessionValidators<Self::AccountId>;
+
+		/// The most validators at a time (at most the consensus pallets' `MaxAuthorities`).
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// The fewest validators the set may shrink to.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+
+		/// The most nodes the authorization list may hold.
+		#[pallet::constant]
+		type MaxAuthorizedNodes: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -221,7 +250,31 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ParameterHistoryLength<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-	/// What a new chain starts with: roles, data formats and parameters.
+	/// The validator set operators plan (CTL-5): from genesis the chain spec's validators; the
+	/// sessions take it over as [`Pallet::plan_session`] describes.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether [`Validators`] changed since the last session was planned.
+	#[pallet::storage]
+	pub type ValidatorSetChanged<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// The nodes that may join the network (CTL-5), by peer id.
+	#[pallet::storage]
+	pub type AuthorizedNodes<T: Config> =
+		StorageMap<_, Blake2_128Concat, PeerIdBytes, AuthorizedNodeOf<T>>;
+
+	/// How many nodes [`AuthorizedNodes`] holds (at most `MaxAuthorizedNodes`).
+	#[pallet::storage]
+	pub type AuthorizedNodeCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Whether nodes keep peers only among [`AuthorizedNodes`].
+	#[pallet::storage]
+	pub type NodeAuthorizationEnforced<T: Config> = StorageValue<_, bool, ValueQuery>;
+
+	/// What a new chain starts with: roles, data formats and parameters. The validators come
+	/// from the consensus layer's genesis (the chain spec's session keys), not from here.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -233,6 +286,10 @@ pub mod pallet {
 		pub formats: alloc::vec::Vec<GenesisFormat>,
 		/// The parameters in force from the first block (must keep their bounds).
 		pub parameters: DataParameters,
+		/// The nodes that may join the network from the start: peer id (binary) and owner.
+		pub authorized_nodes: alloc::vec::Vec<(alloc::vec::Vec<u8>, T::AccountId)>,
+		/// Whether the list is enforced from the start (needs at least one node).
+		pub enforce_node_authorization: bool,
 	}
 
 	/// A data format of the genesis configuration (names as plain byte vectors).
@@ -259,6 +316,17 @@ pub mod pallet {
 			}
 			self.parameters.check().expect("genesis parameters keep their bounds");
 			Parameters::<T>::put(self.parameters);
+			Pallet::<T>::adopt_genesis_validators();
+			for (peer_id, owner) in &self.authorized_nodes {
+				let peer_id = PeerIdBytes::try_from(peer_id.clone())
+					.expect("genesis peer ids are at most 64 bytes");
+				Pallet::<T>::do_authorize_node(None, peer_id, owner.clone())
+					.expect("genesis nodes are valid, distinct and few enough");
+			}
+			if self.enforce_node_authorization {
+				assert!(!self.authorized_nodes.is_empty(), "enforcement needs authorized nodes");
+				NodeAuthorizationEnforced::<T>::put(true);
+			}
 		}
 	}
 
@@ -384,6 +452,51 @@ pub mod pallet {
 			/// The value now.
 			new: Parameter,
 		},
+		/// An operator added a validator; it validates from the session after the next one.
+		ValidatorAdded {
+			/// The validator's account (its session keys name its node's keys).
+			who: T::AccountId,
+			/// The operator.
+			by: T::AccountId,
+		},
+		/// An operator removed a validator; it stops from the session after the next one.
+		ValidatorRemoved {
+			/// The former validator.
+			who: T::AccountId,
+			/// The operator.
+			by: T::AccountId,
+		},
+		/// The changed validator set was handed to the sessions: it becomes active when session
+		/// `session` starts.
+		ValidatorSetPlanned {
+			/// The session that brings the set in.
+			session: u32,
+			/// How many validators the set has.
+			validators: u32,
+		},
+		/// A node may join the network.
+		NodeAuthorized {
+			/// Its peer id (binary).
+			peer_id: PeerIdBytes,
+			/// The organisation that runs it.
+			owner: T::AccountId,
+			/// The operator; `None` at genesis.
+			by: Option<T::AccountId>,
+		},
+		/// A node was taken off the authorization list.
+		NodeRevoked {
+			/// Its peer id (binary).
+			peer_id: PeerIdBytes,
+			/// The operator.
+			by: T::AccountId,
+		},
+		/// Operators switched the enforcement of the authorization list on or off.
+		NodeAuthorizationSet {
+			/// Whether nodes now keep peers only among the listed ones.
+			enforced: bool,
+			/// The operator.
+			by: T::AccountId,
+		},
 	}
 
 	/// Errors of the operator-configuration pallet.
@@ -459,6 +572,29 @@ pub mod pallet {
 		RetentionDaysZero,
 		/// The retention period is longer than `RETENTION_DAYS_MAX` days.
 		RetentionDaysAboveMaximum,
+		/// The account is a validator already.
+		AlreadyValidator,
+		/// The account is not a validator.
+		NoSuchValidator,
+		/// `MaxValidators` validate already.
+		TooManyValidators,
+		/// The set would shrink below `MinValidators`.
+		TooFewValidators,
+		/// The account has not registered its node's session keys (`Session::set_keys`).
+		SessionKeysNotSet,
+		/// The bytes are not a libp2p peer id (a multihash of a public key).
+		InvalidPeerId,
+		/// The node is authorized already.
+		NodeAlreadyAuthorized,
+		/// The node is not on the authorization list.
+		NodeNotAuthorized,
+		/// `MaxAuthorizedNodes` are authorized already.
+		TooManyAuthorizedNodes,
+		/// Enforcement needs at least one authorized node: the list is empty, or the call would
+		/// empty it while it is enforced.
+		NoAuthorizedNodes,
+		/// Node authorization is enforced (or not) already.
+		NodeAuthorizationUnchanged,
 	}
 
 	#[pallet::hooks]
@@ -469,6 +605,16 @@ pub mod pallet {
 			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must allow a name");
 			assert!(T::MaxFormatNameLen::get() > 0, "MaxFormatNameLen must allow a name");
 			assert!(T::MaxEnumVariants::get() > 0, "MaxEnumVariants must allow a variant");
+			assert!(T::MinValidators::get() > 0, "MinValidators must keep one validator");
+			assert!(
+				T::MinValidators::get() <= T::MaxValidators::get(),
+				"MinValidators must not be above MaxValidators"
+			);
+		}
+
+		/// Hands the node authorization list to this node's network (see [`nodes`]).
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Self::apply_node_authorization(now);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -765,6 +911,95 @@ pub mod pallet {
 		pub fn set_parameter(origin: OriginFor<T>, value: Parameter) -> DispatchResult {
 			let operator = Self::ensure_operator(origin)?;
 			Self::do_set_parameter(operator, value)
+		}
+
+		/// Adds `who` to the validator set (CTL-5): its node authors blocks and votes on
+		/// finality from the session after the next one. `who` must have registered its node's
+		/// session keys first (`Session::set_keys`, signed by `who`).
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::ValidatorAdded`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::AlreadyValidator`], [`Error::SessionKeysNotSet`],
+		///   [`Error::TooManyValidators`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::add_validator())]
+		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_add_validator(operator, who)
+		}
+
+		/// Removes `who` from the validator set (CTL-5): it stops authoring and voting from the
+		/// session after the next one. Its session keys stay registered until it purges them.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::ValidatorRemoved`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::NoSuchValidator`], [`Error::TooFewValidators`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::remove_validator())]
+		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_remove_validator(operator, who)
+		}
+
+		/// Authorizes the node `peer_id` (a libp2p peer id in binary form: the base58 text
+		/// `12D3KooW…` decoded), run by the organisation `owner`, to join the network (CTL-5).
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::NodeAuthorized`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::InvalidPeerId`], [`Error::NodeAlreadyAuthorized`],
+		///   [`Error::TooManyAuthorizedNodes`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::authorize_node())]
+		pub fn authorize_node(
+			origin: OriginFor<T>,
+			peer_id: PeerIdBytes,
+			owner: T::AccountId,
+		) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_authorize_node(Some(operator), peer_id, owner)
+		}
+
+		/// Takes the node `peer_id` off the authorization list: while the list is enforced, the
+		/// other nodes drop it from their next block on.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::NodeRevoked`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::NodeNotAuthorized`], [`Error::NoAuthorizedNodes`]
+		///   (the last node of an enforced list).
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::revoke_node())]
+		pub fn revoke_node(origin: OriginFor<T>, peer_id: PeerIdBytes) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_revoke_node(operator, peer_id)
+		}
+
+		/// Switches the enforcement of the authorization list on or off: while on, every node
+		/// keeps peers only among the listed nodes. Authorize every node of the network first.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::NodeAuthorizationSet`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::NodeAuthorizationUnchanged`],
+		///   [`Error::NoAuthorizedNodes`] (switching on with an empty list).
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::set_node_authorization())]
+		pub fn set_node_authorization(origin: OriginFor<T>, enforced: bool) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_set_node_authorization(operator, enforced)
 		}
 	}
 }

@@ -3,7 +3,7 @@
 //! end to end).
 
 use crate as pallet_operator_config;
-use dmchain_primitives::{SourceControl, SourceId, SourceStatus};
+use dmchain_primitives::{SessionValidators, SourceControl, SourceId, SourceStatus};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
@@ -33,6 +33,14 @@ pub const INITIAL_BALANCE: u64 = 1_000_000;
 pub const DATA_USER_DEPOSIT: u64 = 500;
 /// The most operators in the tests.
 pub const MAX_OPERATORS: u32 = 3;
+/// The validators of the tests' genesis session.
+pub const GENESIS_VALIDATORS: [AccountId; 2] = [20, 21];
+/// Has session keys but does not validate at genesis.
+pub const CANDIDATE: AccountId = 22;
+/// The most validators in the tests.
+pub const MAX_VALIDATORS: u32 = 4;
+/// The most authorized nodes in the tests.
+pub const MAX_AUTHORIZED_NODES: u32 = 2;
 
 #[frame_support::runtime]
 mod runtime {
@@ -150,6 +158,34 @@ impl SourceControl<AccountId> for MockSources {
 	}
 }
 
+thread_local! {
+	static SESSION_KEYS: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The consensus layer's sessions: accounts with session keys in memory; the genesis session's
+/// validators are [`GENESIS_VALIDATORS`].
+pub struct MockSessions;
+
+impl MockSessions {
+	/// Registers session keys for `who`.
+	pub fn set_keys(who: AccountId) {
+		SESSION_KEYS.with(|keys| keys.borrow_mut().push(who));
+	}
+}
+
+impl SessionValidators<AccountId> for MockSessions {
+	fn has_session_keys(who: &AccountId) -> bool {
+		SESSION_KEYS.with(|keys| keys.borrow().contains(who))
+	}
+	fn current_validators() -> Vec<AccountId> {
+		GENESIS_VALIDATORS.to_vec()
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_session_keys_for_benchmark(who: &AccountId) {
+		Self::set_keys(*who);
+	}
+}
+
 parameter_types! {
 	/// Whether new sources wait for approval in the tests.
 	pub static RequireSourceApproval: bool = true;
@@ -203,6 +239,10 @@ impl pallet_operator_config::Config for Test {
 	type MaxSupervisors = ConstU32<2>;
 	type MaxNameLen = ConstU32<32>;
 	type MaxReasonLen = ConstU32<64>;
+	type Sessions = MockSessions;
+	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type MinValidators = ConstU32<1>;
+	type MaxAuthorizedNodes = ConstU32<MAX_AUTHORIZED_NODES>;
 	type WeightInfo = ();
 }
 
@@ -224,6 +264,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		supervisors: vec![SUPERVISOR],
 		formats: vec![genesis_format()],
 		parameters: Default::default(),
+		authorized_nodes: Vec::new(),
+		enforce_node_authorization: false,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
@@ -231,6 +273,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		SOURCES.with(|sources| sources.borrow_mut().clear());
+		SESSION_KEYS.with(|keys| *keys.borrow_mut() = vec![20, 21, CANDIDATE]);
 		Now::set(GENESIS_TIME);
 	});
 	ext

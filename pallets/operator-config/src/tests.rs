@@ -727,6 +727,266 @@ mod parameters {
 	}
 }
 
+/// CTL-5: operators manage the validator set; changes reach the sessions once.
+mod validators {
+	use super::*;
+
+	fn validators() -> Vec<AccountId> {
+		Validators::<Test>::get().into_inner()
+	}
+
+	#[test]
+	fn genesis_takes_the_sessions_validators_and_plans_nothing_new() {
+		build_and_execute(|| {
+			assert_eq!(validators(), GENESIS_VALIDATORS.to_vec());
+			assert!(!ValidatorSetChanged::<Test>::get());
+			assert_eq!(OperatorConfig::plan_session(1), None);
+		});
+	}
+
+	#[test]
+	fn an_operator_adds_a_validator_with_session_keys_and_the_next_plan_carries_it() {
+		build_and_execute(|| {
+			assert_ok!(OperatorConfig::add_validator(signed(OPERATOR), CANDIDATE));
+			System::assert_last_event(
+				Event::ValidatorAdded { who: CANDIDATE, by: OPERATOR }.into(),
+			);
+			assert_eq!(validators(), vec![20, 21, CANDIDATE]);
+			assert!(ValidatorSetChanged::<Test>::get());
+
+			assert_eq!(OperatorConfig::plan_session(5), Some(vec![20, 21, CANDIDATE]));
+			System::assert_last_event(
+				Event::ValidatorSetPlanned { session: 5, validators: 3 }.into(),
+			);
+			// Planned once: the following sessions keep the set.
+			assert_eq!(OperatorConfig::plan_session(6), None);
+			assert!(!ValidatorSetChanged::<Test>::get());
+		});
+	}
+
+	#[test]
+	fn adding_is_refused_to_non_operators_and_for_unfit_accounts() {
+		build_and_execute(|| {
+			assert_noop!(
+				OperatorConfig::add_validator(signed(STRANGER), CANDIDATE),
+				Error::<Test>::NotOperator
+			);
+			assert_noop!(
+				OperatorConfig::add_validator(signed(SUPERVISOR), CANDIDATE),
+				Error::<Test>::NotOperator
+			);
+			assert_noop!(OperatorConfig::add_validator(root(), CANDIDATE), BadOrigin);
+			assert_noop!(
+				OperatorConfig::add_validator(signed(OPERATOR), 20),
+				Error::<Test>::AlreadyValidator
+			);
+			assert_noop!(
+				OperatorConfig::add_validator(signed(OPERATOR), STRANGER),
+				Error::<Test>::SessionKeysNotSet
+			);
+			assert_eq!(validators(), GENESIS_VALIDATORS.to_vec());
+			assert!(!ValidatorSetChanged::<Test>::get());
+		});
+	}
+
+	#[test]
+	fn the_set_stops_at_max_validators() {
+		build_and_execute(|| {
+			MockSessions::set_keys(23);
+			MockSessions::set_keys(24);
+			assert_ok!(OperatorConfig::add_validator(signed(OPERATOR), CANDIDATE));
+			assert_ok!(OperatorConfig::add_validator(signed(OPERATOR), 23));
+			assert_eq!(validators().len() as u32, MAX_VALIDATORS);
+			assert_noop!(
+				OperatorConfig::add_validator(signed(OPERATOR), 24),
+				Error::<Test>::TooManyValidators
+			);
+		});
+	}
+
+	#[test]
+	fn an_operator_removes_a_validator_but_never_below_the_minimum() {
+		build_and_execute(|| {
+			assert_noop!(
+				OperatorConfig::remove_validator(signed(STRANGER), 21),
+				Error::<Test>::NotOperator
+			);
+			assert_noop!(
+				OperatorConfig::remove_validator(signed(OPERATOR), CANDIDATE),
+				Error::<Test>::NoSuchValidator
+			);
+			assert_ok!(OperatorConfig::remove_validator(signed(OPERATOR), 21));
+			System::assert_last_event(Event::ValidatorRemoved { who: 21, by: OPERATOR }.into());
+			assert_eq!(validators(), vec![20]);
+			assert_noop!(
+				OperatorConfig::remove_validator(signed(OPERATOR), 20),
+				Error::<Test>::TooFewValidators
+			);
+			assert_eq!(OperatorConfig::plan_session(2), Some(vec![20]));
+		});
+	}
+
+	#[test]
+	fn try_state_catches_a_repeated_validator() {
+		new_test_ext().execute_with(|| {
+			Validators::<Test>::put(BoundedVec::truncate_from(vec![20, 20]));
+			assert!(OperatorConfig::do_try_state().is_err());
+		});
+	}
+}
+
+/// CTL-5: operators keep the list of nodes that may join and decide when it is enforced.
+mod nodes {
+	use super::*;
+	use crate::nodes::{is_valid_peer_id, NetworkInstruction};
+	use sp_core::OpaquePeerId;
+
+	/// The binary peer id of an ed25519 node key: identity multihash of the protobuf key.
+	fn ed25519_peer(n: u8) -> PeerIdBytes {
+		let mut bytes = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
+		bytes.extend([n; 32]);
+		BoundedVec::truncate_from(bytes)
+	}
+
+	#[test]
+	fn peer_ids_are_recognised_by_their_multihash() {
+		assert!(is_valid_peer_id(&ed25519_peer(1)));
+		let mut sha = vec![0x12, 0x20];
+		sha.extend([9u8; 32]);
+		assert!(is_valid_peer_id(&sha));
+		assert!(!is_valid_peer_id(&[]));
+		assert!(!is_valid_peer_id(&[0x00, 0]));
+		assert!(!is_valid_peer_id(&[0x00, 5, 1, 2]), "length byte disagrees");
+		assert!(!is_valid_peer_id(&sha[..20]), "truncated digest");
+		assert!(!is_valid_peer_id(b"12D3KooWBase58TextIsNotBinary"));
+	}
+
+	#[test]
+	fn an_operator_authorizes_nodes_up_to_the_bound() {
+		build_and_execute(|| {
+			assert_ok!(OperatorConfig::authorize_node(signed(OPERATOR), ed25519_peer(1), USER));
+			System::assert_last_event(
+				Event::NodeAuthorized { peer_id: ed25519_peer(1), owner: USER, by: Some(OPERATOR) }
+					.into(),
+			);
+			let entry = AuthorizedNodes::<Test>::get(ed25519_peer(1)).expect("listed");
+			assert_eq!((entry.owner, entry.authorized_by, entry.authorized_at), (USER, Some(1), 1));
+			assert_eq!(AuthorizedNodeCount::<Test>::get(), 1);
+			assert_noop!(
+				OperatorConfig::authorize_node(signed(OPERATOR), ed25519_peer(1), USER),
+				Error::<Test>::NodeAlreadyAuthorized
+			);
+			assert_noop!(
+				OperatorConfig::authorize_node(
+					signed(OPERATOR),
+					BoundedVec::truncate_from(b"not a peer id".to_vec()),
+					USER
+				),
+				Error::<Test>::InvalidPeerId
+			);
+			assert_noop!(
+				OperatorConfig::authorize_node(signed(STRANGER), ed25519_peer(2), USER),
+				Error::<Test>::NotOperator
+			);
+			assert_ok!(OperatorConfig::authorize_node(signed(OPERATOR), ed25519_peer(2), USER));
+			assert_noop!(
+				OperatorConfig::authorize_node(signed(OPERATOR), ed25519_peer(3), USER),
+				Error::<Test>::TooManyAuthorizedNodes
+			);
+		});
+	}
+
+	#[test]
+	fn enforcement_needs_a_node_and_keeps_one() {
+		build_and_execute(|| {
+			assert_noop!(
+				OperatorConfig::set_node_authorization(signed(OPERATOR), true),
+				Error::<Test>::NoAuthorizedNodes
+			);
+			assert_noop!(
+				OperatorConfig::set_node_authorization(signed(OPERATOR), false),
+				Error::<Test>::NodeAuthorizationUnchanged
+			);
+			assert_ok!(OperatorConfig::authorize_node(signed(OPERATOR), ed25519_peer(1), USER));
+			assert_noop!(
+				OperatorConfig::set_node_authorization(signed(SUPERVISOR), true),
+				Error::<Test>::NotOperator
+			);
+			assert_ok!(OperatorConfig::set_node_authorization(signed(OPERATOR), true));
+			System::assert_last_event(
+				Event::NodeAuthorizationSet { enforced: true, by: OPERATOR }.into(),
+			);
+			assert!(NodeAuthorizationEnforced::<Test>::get());
+			assert_noop!(
+				OperatorConfig::revoke_node(signed(OPERATOR), ed25519_peer(1)),
+				Error::<Test>::NoAuthorizedNodes
+			);
+			assert_noop!(
+				OperatorConfig::revoke_node(signed(OPERATOR), ed25519_peer(2)),
+				Error::<Test>::NodeNotAuthorized
+			);
+			assert_noop!(
+				OperatorConfig::revoke_node(signed(STRANGER), ed25519_peer(1)),
+				Error::<Test>::NotOperator
+			);
+			assert_ok!(OperatorConfig::set_node_authorization(signed(OPERATOR), false));
+			assert_ok!(OperatorConfig::revoke_node(signed(OPERATOR), ed25519_peer(1)));
+			System::assert_last_event(
+				Event::NodeRevoked { peer_id: ed25519_peer(1), by: OPERATOR }.into(),
+			);
+			assert_eq!(AuthorizedNodeCount::<Test>::get(), 0);
+		});
+	}
+
+	#[test]
+	fn the_network_is_told_the_list_while_enforced_and_released_once_after() {
+		build_and_execute(|| {
+			let me = ed25519_peer(1);
+			// Never enforced: a node's own reserved peers are left alone.
+			assert_eq!(OperatorConfig::network_instruction(Some(&me), false), None);
+			assert_ok!(OperatorConfig::authorize_node(signed(OPERATOR), me.clone(), USER));
+			assert_ok!(OperatorConfig::authorize_node(signed(OPERATOR), ed25519_peer(2), USER));
+			assert_eq!(OperatorConfig::network_instruction(Some(&me), false), None);
+			assert_ok!(OperatorConfig::set_node_authorization(signed(OPERATOR), true));
+			// Enforced: the other listed nodes, and only they.
+			assert_eq!(
+				OperatorConfig::network_instruction(Some(&me), false),
+				Some(NetworkInstruction {
+					nodes: vec![OpaquePeerId(ed25519_peer(2).into_inner())],
+					authorized_only: true,
+				})
+			);
+			let everyone = OperatorConfig::network_instruction(None, false).expect("enforced");
+			assert_eq!(everyone.nodes.len(), 2);
+			// Lifted: released once, by the nodes that applied it.
+			assert_ok!(OperatorConfig::set_node_authorization(signed(OPERATOR), false));
+			assert_eq!(
+				OperatorConfig::network_instruction(Some(&me), true),
+				Some(NetworkInstruction { nodes: vec![], authorized_only: false })
+			);
+			assert_eq!(OperatorConfig::network_instruction(Some(&me), false), None);
+		});
+	}
+
+	#[test]
+	fn genesis_may_list_and_enforce_nodes() {
+		use sp_runtime::BuildStorage;
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		GenesisConfig::<Test> {
+			authorized_nodes: vec![(ed25519_peer(1).into_inner(), USER)],
+			enforce_node_authorization: true,
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		sp_io::TestExternalities::from(storage).execute_with(|| {
+			assert!(NodeAuthorizationEnforced::<Test>::get());
+			let entry = AuthorizedNodes::<Test>::get(ed25519_peer(1)).expect("listed");
+			assert_eq!(entry.authorized_by, None);
+		});
+	}
+}
+
 #[test]
 fn integrity_test_accepts_the_mock_bounds() {
 	use frame_support::traits::Hooks;

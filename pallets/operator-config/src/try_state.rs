@@ -1,15 +1,17 @@
 //! The pallet's storage invariants, checked by `try-runtime` and after every unit test.
 
 use crate::pallet::{
-	Config, Formats, LatestFormatVersion, NextFormatId, OperatorCount, Operators, Pallet,
-	ParameterHistory, ParameterHistoryLength, Parameters, SupervisorCount, Supervisors,
+	AuthorizedNodeCount, AuthorizedNodes, Config, Formats, LatestFormatVersion, NextFormatId,
+	NodeAuthorizationEnforced, OperatorCount, Operators, Pallet, ParameterHistory,
+	ParameterHistoryLength, Parameters, SupervisorCount, Supervisors, Validators,
 };
 use frame_support::{ensure, pallet_prelude::*};
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants: the counters match the role maps, no account holds both
-	/// roles, format ids and versions are consistent, the history is complete and the
-	/// parameters keep their bounds.
+	/// roles, format ids and versions are consistent, the history is complete, the
+	/// parameters keep their bounds, the validator set is large enough and has no repeats, and
+	/// the node authorization list is counted, well formed and not empty while enforced.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		ensure!(
 			Operators::<T>::iter_keys().count() as u32 == OperatorCount::<T>::get(),
@@ -41,6 +43,27 @@ impl<T: Config> Pallet<T> {
 			"ParameterHistoryLength does not match ParameterHistory"
 		);
 		ensure!(Parameters::<T>::get().check().is_ok(), "a parameter is outside its bounds");
+		let validators = Validators::<T>::get();
+		ensure!(
+			validators.len() as u32 >= T::MinValidators::get(),
+			"fewer validators than MinValidators"
+		);
+		ensure!(
+			validators.iter().enumerate().all(|(i, v)| !validators[..i].contains(v)),
+			"a validator is listed twice"
+		);
+		ensure!(
+			AuthorizedNodes::<T>::iter_keys().count() as u32 == AuthorizedNodeCount::<T>::get(),
+			"AuthorizedNodeCount does not match AuthorizedNodes"
+		);
+		ensure!(
+			!NodeAuthorizationEnforced::<T>::get() || AuthorizedNodeCount::<T>::get() > 0,
+			"node authorization is enforced with no authorized node"
+		);
+		ensure!(
+			AuthorizedNodes::<T>::iter_keys().all(|p| crate::nodes::is_valid_peer_id(&p)),
+			"an authorized node's peer id is not a peer id"
+		);
 		Ok(())
 	}
 }

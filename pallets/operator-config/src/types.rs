@@ -145,3 +145,23 @@ pub struct FormatInfo<Spec, AccountId, Balance, BlockNumber> {
 	/// The block it was registered in.
 	pub registered_at: BlockNumber,
 }
+
+/// A libp2p peer id in its binary form (a multihash), at most 64 bytes.
+pub type PeerIdBytes = BoundedVec<u8, ConstU32<64>>;
+
+/// A node allowed to join the network (CTL-5) and who allowed it.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct AuthorizedNode<AccountId, BlockNumber> {
+	/// The organisation's account that runs the node.
+	pub owner: AccountId,
+	/// The operator who authorized it; `None` for a node of the chain's genesis.
+	pub authorized_by: Option<AccountId>,
+	/// The block it was authorized in.
+	pub authorized_at: BlockNumber,
+}
+
+/// An authorized node as stored.
+pub type AuthorizedNodeOf<T> =
+	AuthorizedNode<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;

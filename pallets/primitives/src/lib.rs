@@ -14,6 +14,8 @@
 //!   source's format (ACQ-2, CTL-2, CTL-4).
 //! - [`DataParameters`] and [`CurrentParameters`]: operator-set data-management parameters with
 //!   their bounds, and [`ParameterChange`], an entry of their history (CTL-2, CTL-4, REP-4).
+//! - [`SessionValidators`]: the seam between the operators' validator set and the consensus
+//!   layer's sessions (CTL-5).
 //! - [`RecordView`], [`SourceView`], [`RecordPage`]: the answers of the registry's runtime API
 //!   (SVC-2, SVC-3).
 
@@ -27,6 +29,7 @@ mod metadata;
 mod parameters;
 mod roles;
 mod source;
+mod validators;
 mod views;
 
 pub use format::{
@@ -42,6 +45,7 @@ pub use parameters::{
 };
 pub use roles::Roles;
 pub use source::{SourceAdmission, SourceControl, SourceId, SourceStatus};
+pub use validators::SessionValidators;
 pub use views::{RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceView};
 
 /// Milliseconds since the Unix epoch: device time-stamps and chain time-stamps (REP-3).

@@ -5,6 +5,7 @@ pub mod governance;
 pub mod monetary;
 pub mod operators;
 pub mod registry;
+pub mod sessions;
 pub mod system;
 
 pub use system::RuntimeBlockWeights;

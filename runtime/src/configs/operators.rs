@@ -1,6 +1,6 @@
 //! Operator configuration: operators and supervisors (appointed by root, a council later), data
 //! users, source admission, data formats and data-management parameters (D3.7 CTL-1..4,
-//! MON-1, SVC-1, ACQ-2, REP-4).
+//! MON-1, SVC-1, ACQ-2, REP-4) and the validator set (CTL-5).
 
 use crate::{
 	token::{MILLI_UNIT, UNIT},
@@ -37,5 +37,11 @@ impl pallet_operator_config::Config for Runtime {
 	type MaxSupervisors = ConstU32<32>;
 	type MaxNameLen = ConstU32<128>;
 	type MaxReasonLen = ConstU32<256>;
+	/// The sessions of pallet-session (CTL-5).
+	type Sessions = super::sessions::Sessions;
+	type MaxValidators = super::consensus::MaxAuthorities;
+	type MinValidators = ConstU32<1>;
+	/// As many nodes as a consortium of up to 32 validators and their full nodes needs.
+	type MaxAuthorizedNodes = ConstU32<128>;
 	type WeightInfo = pallet_operator_config::weights::SubstrateWeight<Runtime>;
 }

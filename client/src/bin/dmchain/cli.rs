@@ -80,6 +80,10 @@ pub enum Command {
 	/// Appoint and dismiss operators and supervisors (the sudo key on dev chains).
 	#[command(subcommand)]
 	Governance(GovernanceCommand),
+	/// Offer your node as a validator: generate and register its session keys (as the node's
+	/// owner, connected to your own node).
+	#[command(subcommand)]
+	Validator(ValidatorCommand),
 	/// Show the account of the signing key.
 	Account,
 }
@@ -174,6 +178,61 @@ pub enum OperatorCommand {
 		/// NAME=VALUE.
 		assignment: String,
 	},
+	/// Add a validator (its owner registered session keys first); it validates from the
+	/// session after the next one.
+	AddValidator {
+		/// The validator's account.
+		account: String,
+	},
+	/// Remove a validator, from the session after the next one.
+	RemoveValidator {
+		/// The validator's account.
+		account: String,
+	},
+	/// Authorize a node to join the network, by its peer id (`12D3KooW…`, logged by the node
+	/// as its local identity).
+	AuthorizeNode {
+		/// The node's peer id.
+		peer_id: String,
+		/// The account of the organisation that runs it.
+		#[arg(long)]
+		owner: String,
+	},
+	/// Take a node off the authorization list.
+	RevokeNode {
+		/// The node's peer id.
+		peer_id: String,
+	},
+	/// Switch the enforcement of the node authorization list on or off (authorize every node
+	/// first: while on, nodes keep peers only among the listed ones).
+	NodeAuthorization {
+		/// on or off.
+		#[arg(value_enum)]
+		state: Switch,
+	},
+}
+
+/// `on` or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Switch {
+	/// Enforced.
+	On,
+	/// Not enforced.
+	Off,
+}
+
+/// `dmchain validator …` (the node owner, connected to its own node with --url).
+#[derive(Subcommand, Debug)]
+pub enum ValidatorCommand {
+	/// Have the node generate new session keys and register them under the signer's account;
+	/// then ask an operator to `add-validator` the account.
+	SetKeys,
+	/// Have the node generate new session keys and print them with their proof (nothing goes on
+	/// chain).
+	GenerateKeys,
+	/// Remove the signer's session keys and release the key deposit (after an operator removed
+	/// the validator).
+	PurgeKeys,
 }
 
 /// `dmchain config …`.
@@ -197,6 +256,10 @@ pub enum ConfigCommand {
 		/// The format id.
 		format: u32,
 	},
+	/// The validator set: the current session's validators and the set operators planned.
+	Validators,
+	/// The node authorization list and whether it is enforced.
+	Nodes,
 }
 
 /// `dmchain governance …`

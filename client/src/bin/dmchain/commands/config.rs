@@ -1,5 +1,5 @@
 //! `dmchain config …`: the configuration as a supervisor audits it (CTL-2, CTL-4, MON-1):
-//! parameters in force, their history, the data formats. Tables for people, JSON with `--json`.
+//! parameters in force, their history, the data formats, the validator set (CTL-5). Tables for people, JSON with `--json`.
 
 use super::Context;
 use crate::{cli::ConfigCommand, exit, output};
@@ -88,6 +88,50 @@ pub async fn run(context: &Context, command: ConfigCommand) -> Result<u8> {
 						field.required.to_string(),
 					]);
 				}
+				table
+			});
+		},
+		ConfigCommand::Validators => {
+			let set = supervisor.validators().await?;
+			output::emit(context.json(), &set, |set| {
+				let mut table = output::table(&["validator", "this session", "planned"]);
+				let mut everyone: Vec<&String> = set.active.iter().chain(&set.planned).collect();
+				everyone.sort();
+				everyone.dedup();
+				for who in everyone {
+					table.add_row(vec![
+						who.clone(),
+						set.active.contains(who).to_string(),
+						set.planned.contains(who).to_string(),
+					]);
+				}
+				table.add_row(vec![
+					format!("session {}", set.session),
+					String::new(),
+					if set.change_pending { "change pending" } else { "" }.to_string(),
+				]);
+				table
+			});
+		},
+		ConfigCommand::Nodes => {
+			let list = supervisor.authorized_nodes().await?;
+			output::emit(context.json(), &list, |list| {
+				let mut table = output::table(&["peer id", "owner", "authorized by", "block"]);
+				for node in &list.nodes {
+					table.add_row(vec![
+						node.peer_id.to_string(),
+						node.owner.clone(),
+						node.authorized_by.clone().unwrap_or_else(|| "genesis".into()),
+						node.authorized_at.to_string(),
+					]);
+				}
+				let state = if list.enforced { "enforced" } else { "not enforced" };
+				table.add_row(vec![
+					format!("({state})"),
+					String::new(),
+					String::new(),
+					String::new(),
+				]);
 				table
 			});
 		},

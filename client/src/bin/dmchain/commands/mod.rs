@@ -5,6 +5,7 @@ mod config;
 mod record;
 mod roles;
 mod source;
+mod validator;
 
 use crate::{
 	cli::{Cli, Command, Global, WaitArg},
@@ -61,6 +62,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
 		Command::Operator(command) => roles::operator(&context, command).await,
 		Command::Governance(command) => roles::governance(&context, command).await,
 		Command::Config(command) => config::run(&context, command).await,
+		Command::Validator(command) => validator::run(&context, command).await,
 		Command::Account => {
 			let account = keys::account_of(&context.signer()?).to_string();
 			output::emit(context.json(), &serde_json::json!({ "account": account }), |_| {

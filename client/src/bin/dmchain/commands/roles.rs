@@ -3,12 +3,12 @@
 
 use super::Context;
 use crate::{
-	cli::{GovernanceCommand, OperatorCommand, UserCommand},
+	cli::{GovernanceCommand, OperatorCommand, Switch, UserCommand},
 	exit, output,
 };
 use dmchain_client::{
 	data_user::hash_file, keys, ContentHash, DataUser, Error, FormatSpec, Governance,
-	HashAlgorithm, Operator, ParameterValue, Receipt, Result,
+	HashAlgorithm, Operator, ParameterValue, PeerId, Receipt, Result,
 };
 
 fn print_receipt(context: &Context, what: &str, receipt: &Receipt) {
@@ -116,6 +116,32 @@ pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8>
 		},
 		OperatorCommand::Set { assignment } => {
 			("parameter set", operator.set_parameter(assignment.parse::<ParameterValue>()?).await?)
+		},
+		OperatorCommand::AddValidator { account } => (
+			"validator added; it validates from the session after the next one",
+			operator.add_validator(&keys::parse_account(&account)?).await?,
+		),
+		OperatorCommand::RemoveValidator { account } => (
+			"validator removed; it stops from the session after the next one",
+			operator.remove_validator(&keys::parse_account(&account)?).await?,
+		),
+		OperatorCommand::AuthorizeNode { peer_id, owner } => (
+			"node authorized",
+			operator
+				.authorize_node(&PeerId::parse(&peer_id)?, &keys::parse_account(&owner)?)
+				.await?,
+		),
+		OperatorCommand::RevokeNode { peer_id } => {
+			("node revoked", operator.revoke_node(&PeerId::parse(&peer_id)?).await?)
+		},
+		OperatorCommand::NodeAuthorization { state } => {
+			let enforced = state == Switch::On;
+			let what = if enforced {
+				"node authorization enforced: nodes keep peers only among the listed ones"
+			} else {
+				"node authorization no longer enforced"
+			};
+			(what, operator.set_node_authorization(enforced).await?)
 		},
 	};
 	print_receipt(context, what, &receipt);

@@ -1,0 +1,58 @@
+//! `dmchain validator …`: the owner of a node offers it as a validator (CTL-5). Connect to your
+//! own node (`--url`): it generates the session keys and keeps them in its keystore.
+
+use super::Context;
+use crate::{cli::ValidatorCommand, exit, output};
+use dmchain_client::{keys, GeneratedKeys, NodeOwner, Receipt, Result};
+
+fn key_fields(account: String, keys: &GeneratedKeys) -> Vec<(&'static str, String)> {
+	vec![
+		("account", account),
+		("aura key", format!("0x{}", hex::encode(keys.aura()))),
+		("grandpa key", format!("0x{}", hex::encode(keys.grandpa()))),
+	]
+}
+
+/// Runs one `validator` subcommand.
+pub async fn run(context: &Context, command: ValidatorCommand) -> Result<u8> {
+	let signer = context.signer()?;
+	let account = keys::account_of(&signer).to_string();
+	let owner = NodeOwner::new(context.connect().await?, signer).waiting_for(context.wait());
+	match command {
+		ValidatorCommand::SetKeys => {
+			let (generated, receipt) = owner.set_new_session_keys().await?;
+			let json = serde_json::json!({
+				"account": account, "sessionKeys": generated, "receipt": receipt,
+			});
+			output::emit(context.json(), &json, |_| {
+				let mut rows = key_fields(account.clone(), &generated);
+				rows.push((
+					"done",
+					"session keys registered; an operator adds the validator next".into(),
+				));
+				rows.push(block_row(&receipt));
+				output::fields(&rows)
+			});
+		},
+		ValidatorCommand::GenerateKeys => {
+			let generated = owner.generate_session_keys().await?;
+			output::emit(context.json(), &generated, |g| {
+				let mut rows = key_fields(account.clone(), g);
+				rows.push(("keys", format!("0x{}", hex::encode(&g.keys))));
+				rows.push(("proof", format!("0x{}", hex::encode(&g.proof))));
+				output::fields(&rows)
+			});
+		},
+		ValidatorCommand::PurgeKeys => {
+			let receipt = owner.purge_session_keys().await?;
+			output::emit(context.json(), &receipt, |r| {
+				output::fields(&[("done", "session keys purged".to_string()), block_row(r)])
+			});
+		},
+	}
+	Ok(exit::OK)
+}
+
+fn block_row(receipt: &Receipt) -> (&'static str, String) {
+	("block", format!("#{} {:?}", receipt.block_number, receipt.block_hash))
+}

@@ -1,0 +1,146 @@
+//! Nodes and consensus as the client reads them (CTL-5): who validates in the current session,
+//! what operators planned for the coming ones, session keys a node generated for its owner, and
+//! the node authorization list.
+
+use crate::{
+	error::{Error, Result},
+	keys::AccountId,
+};
+use serde::Serialize;
+
+/// The validator set at one block.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidatorSet {
+	/// The current session's index.
+	pub session: u32,
+	/// The accounts validating in the current session (SS58).
+	pub active: Vec<String>,
+	/// The set operators planned (SS58): it becomes active within two sessions of a change.
+	pub planned: Vec<String>,
+	/// Whether operators changed the planned set since the sessions last took it over.
+	pub change_pending: bool,
+}
+
+impl ValidatorSet {
+	/// Whether `who` validates in the current session.
+	pub fn is_active(&self, who: &AccountId) -> bool {
+		self.active.contains(&who.to_string())
+	}
+}
+
+/// Session keys a node generated and keeps in its keystore, with the proof that they belong to
+/// the owner's account (each key signs `"POP_"` followed by the account's 32 bytes): what
+/// `Session::set_keys` takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedKeys {
+	/// The SCALE-encoded public keys: the Aura (sr25519) key, then the GRANDPA (ed25519) key.
+	pub keys: Vec<u8>,
+	/// The SCALE-encoded signatures, in the same order.
+	pub proof: Vec<u8>,
+}
+
+impl GeneratedKeys {
+	/// Length of the encoded keys: two 32-byte public keys.
+	pub const KEYS_LEN: usize = 64;
+
+	/// The Aura (block-authoring) public key.
+	pub fn aura(&self) -> [u8; 32] {
+		self.keys[..32].try_into().expect("KEYS_LEN bytes")
+	}
+
+	/// The GRANDPA (finality) public key.
+	pub fn grandpa(&self) -> [u8; 32] {
+		self.keys[32..64].try_into().expect("KEYS_LEN bytes")
+	}
+}
+
+impl Serialize for GeneratedKeys {
+	fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+		use serde::ser::SerializeStruct;
+		let mut out = s.serialize_struct("GeneratedKeys", 4)?;
+		out.serialize_field("aura", &format!("0x{}", hex::encode(self.aura())))?;
+		out.serialize_field("grandpa", &format!("0x{}", hex::encode(self.grandpa())))?;
+		out.serialize_field("keys", &format!("0x{}", hex::encode(&self.keys)))?;
+		out.serialize_field("proof", &format!("0x{}", hex::encode(&self.proof)))?;
+		out.end()
+	}
+}
+
+/// A libp2p peer id, as nodes print it (base58, `12D3KooW…`) and as the chain stores it
+/// (binary multihash).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeerId(Vec<u8>);
+
+impl PeerId {
+	/// Parses the base58 text form (what `dmchain-node` logs as "Local node identity is …" and
+	/// what `system_localPeerId` answers).
+	pub fn parse(text: &str) -> Result<Self> {
+		bs58::decode(text.trim())
+			.into_vec()
+			.map(Self)
+			.map_err(|e| Error::Input(format!("`{text}` is not a base58 peer id: {e}")))
+	}
+
+	/// The binary form the chain stores.
+	pub fn as_bytes(&self) -> &[u8] {
+		&self.0
+	}
+
+	/// From the chain's binary form.
+	pub fn from_bytes(bytes: Vec<u8>) -> Self {
+		Self(bytes)
+	}
+}
+
+impl std::fmt::Display for PeerId {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		f.write_str(&bs58::encode(&self.0).into_string())
+	}
+}
+
+impl Serialize for PeerId {
+	fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+		s.serialize_str(&self.to_string())
+	}
+}
+
+/// A node on the authorization list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizedNode {
+	/// Its peer id.
+	pub peer_id: PeerId,
+	/// The organisation's account that runs it (SS58).
+	pub owner: String,
+	/// The operator who authorized it (SS58); `None` for a node of the genesis.
+	pub authorized_by: Option<String>,
+	/// The block it was authorized in.
+	pub authorized_at: u32,
+}
+
+/// The node authorization list and whether nodes enforce it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeAuthorization {
+	/// Whether nodes keep peers only among the listed ones.
+	pub enforced: bool,
+	/// The listed nodes.
+	pub nodes: Vec<AuthorizedNode>,
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn peer_ids_round_trip_between_text_and_bytes() {
+		// The ed25519 peer id of a well-known libp2p test key.
+		let text = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+		let peer = PeerId::parse(text).unwrap();
+		assert_eq!(&peer.as_bytes()[..6], &[0x00, 0x24, 0x08, 0x01, 0x12, 0x20]);
+		assert_eq!(peer.as_bytes().len(), 38);
+		assert_eq!(peer.to_string(), text);
+		assert!(matches!(PeerId::parse("not base58: 0OIl"), Err(Error::Input(_))));
+	}
+}
