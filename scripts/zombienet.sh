@@ -20,7 +20,8 @@ if [ ! -x zombienet/node_modules/.bin/zombienet ] ||
 fi
 export DMCHAIN_NODE
 export ZOMBIENET_DIR="${ZOMBIENET_DIR:-$(mktemp -d)/network}"
-echo "zombienet: network files and logs in $ZOMBIENET_DIR"
+mkdir -p "$ZOMBIENET_DIR"
+echo "zombienet: network files and logs in $ZOMBIENET_DIR/<test>"
 cd zombienet
 # Each test spawns the network afresh; every test runs, and the script fails if any failed.
 status=0

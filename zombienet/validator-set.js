@@ -4,7 +4,7 @@
 //   `inactive,//Dave` waits until it no longer does; returns the session index + 1;
 //   `authored,//Eve` waits for a finalised block the account's node authored (the Aura slot's
 //                    authority holds its registered aura key); returns the block number;
-//   `finalises`      returns how far finality advanced within 60 s (0 if it stalled).
+//   `finalises`      returns how far finality advanced within 30 s (0 if it stalled).
 const { connect, eventually } = require("./smoke-record.js");
 
 const WAIT_SECONDS = 300;
@@ -27,7 +27,7 @@ async function run(nodeName, networkInfo, args) {
     result = await eventually(WAIT_SECONDS, () => authoredBy(api, account));
   } else if (mode === "finalises") {
     const start = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number;
-    await new Promise((r) => setTimeout(r, 60000));
+    await new Promise((r) => setTimeout(r, 30000));
     const end = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number;
     result = end.toNumber() - start.toNumber();
   } else {

@@ -57,14 +57,8 @@ impl NodeOwner {
 		let proof = decode_hex(rotated.proof.as_deref().ok_or_else(|| {
 			Error::Rejected("the node's runtime returns no ownership proof".into())
 		})?)?;
-		if keys.len() != GeneratedKeys::KEYS_LEN {
-			return Err(Error::Rejected(format!(
-				"the node returned {} bytes of session keys, expected {}",
-				keys.len(),
-				GeneratedKeys::KEYS_LEN
-			)));
-		}
-		Ok(GeneratedKeys { keys, proof })
+		GeneratedKeys::new(&keys, proof)
+			.map_err(|e| Error::Rejected(format!("the node's answer is unusable: {e}")))
 	}
 
 	/// Registers `keys` as the signer's session keys (`Session::set_keys`; holds the key
@@ -74,7 +68,7 @@ impl NodeOwner {
 			aura: app_sr25519::Public(keys.aura()),
 			grandpa: GrandpaPublic(keys.grandpa()),
 		};
-		let call = api::tx().session().set_keys(session_keys, keys.proof.clone());
+		let call = api::tx().session().set_keys(session_keys, keys.proof().to_vec());
 		let included =
 			transaction::submit_and_wait(&self.chain, &call, &self.signer, self.wait).await?;
 		Ok(included.receipt())

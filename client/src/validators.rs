@@ -34,24 +34,50 @@ impl ValidatorSet {
 /// `Session::set_keys` takes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedKeys {
-	/// The SCALE-encoded public keys: the Aura (sr25519) key, then the GRANDPA (ed25519) key.
-	pub keys: Vec<u8>,
-	/// The SCALE-encoded signatures, in the same order.
-	pub proof: Vec<u8>,
+	keys: [u8; Self::KEYS_LEN],
+	proof: Vec<u8>,
 }
 
 impl GeneratedKeys {
 	/// Length of the encoded keys: two 32-byte public keys.
 	pub const KEYS_LEN: usize = 64;
 
+	/// The SCALE-encoded public keys (the Aura sr25519 key, then the GRANDPA ed25519 key) and
+	/// the SCALE-encoded signatures in the same order, as `author_rotateKeysWithOwner` returns
+	/// them; refused unless the keys are [`Self::KEYS_LEN`] bytes.
+	pub fn new(keys: &[u8], proof: Vec<u8>) -> Result<Self> {
+		let keys = keys.try_into().map_err(|_| {
+			Error::Input(format!(
+				"session keys are {} bytes, not the {} of an Aura and a GRANDPA key",
+				keys.len(),
+				Self::KEYS_LEN
+			))
+		})?;
+		Ok(Self { keys, proof })
+	}
+
+	/// The encoded public keys.
+	pub fn keys(&self) -> &[u8] {
+		&self.keys
+	}
+
+	/// The encoded proof of possession.
+	pub fn proof(&self) -> &[u8] {
+		&self.proof
+	}
+
 	/// The Aura (block-authoring) public key.
 	pub fn aura(&self) -> [u8; 32] {
-		self.keys[..32].try_into().expect("KEYS_LEN bytes")
+		let mut key = [0; 32];
+		key.copy_from_slice(&self.keys[..32]);
+		key
 	}
 
 	/// The GRANDPA (finality) public key.
 	pub fn grandpa(&self) -> [u8; 32] {
-		self.keys[32..64].try_into().expect("KEYS_LEN bytes")
+		let mut key = [0; 32];
+		key.copy_from_slice(&self.keys[32..]);
+		key
 	}
 }
 
@@ -132,6 +158,18 @@ pub struct NodeAuthorization {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn generated_keys_split_into_aura_and_grandpa_and_refuse_other_lengths() {
+		let mut bytes = [1u8; 64];
+		bytes[32..].fill(2);
+		let keys = GeneratedKeys::new(&bytes, vec![9; 128]).unwrap();
+		assert_eq!(keys.aura(), [1; 32]);
+		assert_eq!(keys.grandpa(), [2; 32]);
+		let json = serde_json::to_value(&keys).unwrap();
+		assert_eq!(json["aura"], format!("0x{}", "01".repeat(32)));
+		assert!(matches!(GeneratedKeys::new(&bytes[..63], vec![]), Err(Error::Input(_))));
+	}
 
 	#[test]
 	fn peer_ids_round_trip_between_text_and_bytes() {

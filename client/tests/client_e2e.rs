@@ -333,8 +333,8 @@ async fn node_owners_register_session_keys_and_operators_plan_validators() {
 	// Bob's node (the dev node here) generates keys with a proof for Bob's account.
 	let bob_owner = NodeOwner::new(chain.clone(), keys::dev("bob").unwrap());
 	let generated = bob_owner.generate_session_keys().await.expect("generate");
-	assert_eq!(generated.keys.len(), GeneratedKeys::KEYS_LEN);
-	assert_eq!(generated.proof.len(), 128, "an sr25519 and an ed25519 signature");
+	assert_eq!(generated.keys().len(), GeneratedKeys::KEYS_LEN);
+	assert_eq!(generated.proof().len(), 128, "an sr25519 and an ed25519 signature");
 	// The proof is Bob's: Charlie cannot register Bob's keys as his own.
 	let stolen = NodeOwner::new(chain.clone(), keys::dev("charlie").unwrap())
 		.register_session_keys(&generated)

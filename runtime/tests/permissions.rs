@@ -164,6 +164,13 @@ fn set_keys_call(role: &str) -> RuntimeCall {
 	RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof })
 }
 
+/// `OperatorConfig::add_validator` for Bob (the source owner, who sets session keys first).
+fn add_bob_as_validator() -> RuntimeCall {
+	RuntimeCall::OperatorConfig(pallet_operator_config::Call::add_validator {
+		who: account(Sr25519Keyring::Bob),
+	})
+}
+
 /// The binary peer id of an ed25519 node key (identity multihash of the protobuf key).
 fn peer_id() -> pallet_operator_config::PeerIdBytes {
 	let mut bytes = vec![0x00, 36, 0x08, 0x01, 0x12, 0x20];
@@ -325,18 +332,11 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 		}),
 		"OperatorConfig.add_validator" => {
 			must(set_keys_call("owner"), "owner");
-			RuntimeCall::OperatorConfig(Operators::add_validator {
-				who: account(Sr25519Keyring::Bob),
-			})
+			add_bob_as_validator()
 		},
 		"OperatorConfig.remove_validator" => {
 			must(set_keys_call("owner"), "owner");
-			must(
-				RuntimeCall::OperatorConfig(Operators::add_validator {
-					who: account(Sr25519Keyring::Bob),
-				}),
-				"operator",
-			);
+			must(add_bob_as_validator(), "operator");
 			RuntimeCall::OperatorConfig(Operators::remove_validator {
 				who: account(Sr25519Keyring::Bob),
 			})

@@ -38,8 +38,8 @@ pub async fn run(context: &Context, command: ValidatorCommand) -> Result<u8> {
 			let generated = owner.generate_session_keys().await?;
 			output::emit(context.json(), &generated, |g| {
 				let mut rows = key_fields(account.clone(), g);
-				rows.push(("keys", format!("0x{}", hex::encode(&g.keys))));
-				rows.push(("proof", format!("0x{}", hex::encode(&g.proof))));
+				rows.push(("keys", format!("0x{}", hex::encode(g.keys()))));
+				rows.push(("proof", format!("0x{}", hex::encode(g.proof()))));
 				output::fields(&rows)
 			});
 		},
