@@ -2,7 +2,8 @@
 # Runs every test of the project: set-up; the node workspace (pallets' unit and benchmark tests,
 # runtime tests, node end-to-end tests, the client-metadata drift check); the client workspace
 # (library and CLI unit tests, library and CLI end-to-end tests against a real node); then the
-# zombienet smoke test on four validators. Every stage runs even if an earlier one failed; the
+# zombienet tests on the six-node local network (smoke, validator set, node authorization).
+# Every stage runs even if an earlier one failed; the
 # last line sums them up and the exit status is non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ echo "== node workspace: cargo test --workspace"
 cargo test --release --locked --workspace 2>&1 | tee -a "$log" || status=1
 echo "== client workspace: cargo test (client/)"
 (cd client && cargo test --release --locked) 2>&1 | tee -a "$log" || status=1
-echo "== zombienet: four validators (scripts/zombienet.sh)"
+echo "== zombienet: the six-node local network (scripts/zombienet.sh)"
 bash scripts/zombienet.sh 2>&1 | tee -a "$log" || status=1
 # One closing line over every test binary (cargo prints one "test result" line per binary;
 # zombienet prints "Result: passed/total" after its assertions).
