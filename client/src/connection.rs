@@ -137,20 +137,16 @@ impl Chain {
 		for param in params {
 			array.insert(param).map_err(|e| Error::Input(e.to_string()))?;
 		}
-		match tokio::time::timeout(self.timeout, self.socket.request::<R, _>(method, array)).await {
-			Err(_) if !self.is_connected() => {
-				Err(Error::ConnectionLost(format!("while waiting for {method}")))
-			},
-			Err(_) => Err(Error::Timeout {
-				what: format!("the node's answer to {method}"),
-				after: self.timeout,
-			}),
-			Ok(Ok(answer)) => Ok(answer),
-			Ok(Err(jsonrpsee::core::client::Error::RestartNeeded(e))) => {
-				Err(Error::ConnectionLost(e.to_string()))
-			},
-			Ok(Err(e)) => Err(Error::Rejected(format!("{method}: {e}"))),
-		}
+		let what = format!("the node's answer to {method}");
+		self.guard(&what, self.timeout, async {
+			self.socket.request::<R, _>(method, array).await.map_err(|e| match e {
+				jsonrpsee::core::client::Error::RestartNeeded(e) => {
+					Error::ConnectionLost(e.to_string())
+				},
+				e => Error::Rejected(format!("{method}: {e}")),
+			})
+		})
+		.await
 	}
 
 	/// Runs `operation` with a time limit, and reports a failure caused by a closed socket as

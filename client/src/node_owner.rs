@@ -68,10 +68,7 @@ impl NodeOwner {
 			aura: app_sr25519::Public(keys.aura()),
 			grandpa: GrandpaPublic(keys.grandpa()),
 		};
-		let call = api::tx().session().set_keys(session_keys, keys.proof().to_vec());
-		let included =
-			transaction::submit_and_wait(&self.chain, &call, &self.signer, self.wait).await?;
-		Ok(included.receipt())
+		self.submit(&api::tx().session().set_keys(session_keys, keys.proof().to_vec())).await
 	}
 
 	/// Generates session keys on the connected node and registers them: the one step a new
@@ -86,9 +83,14 @@ impl NodeOwner {
 	/// remove the validator first: an active validator without keys drops out at the next
 	/// session.
 	pub async fn purge_session_keys(&self) -> Result<Receipt> {
-		let call = api::tx().session().purge_keys();
+		self.submit(&api::tx().session().purge_keys()).await
+	}
+
+	/// Submits `call` as the owner; pallet-session's calls emit no event of their own, so
+	/// success is the transaction's.
+	async fn submit(&self, call: &impl subxt::transactions::Payload) -> Result<Receipt> {
 		let included =
-			transaction::submit_and_wait(&self.chain, &call, &self.signer, self.wait).await?;
+			transaction::submit_and_wait(&self.chain, call, &self.signer, self.wait).await?;
 		Ok(included.receipt())
 	}
 }

@@ -1,7 +1,7 @@
 //! What the tool prints: JSON on stdout for `--json`, tables for people otherwise.
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
-use dmchain_client::{Record, Source};
+use dmchain_client::{Receipt, Record, Source};
 use serde::Serialize;
 
 /// Prints `value` as one line of JSON.
@@ -17,6 +17,16 @@ pub fn table(header: &[&str]) -> Table {
 	let mut table = Table::new();
 	table.load_preset(UTF8_FULL_CONDENSED).set_header(header.to_vec());
 	table
+}
+
+/// Where a transaction landed, as the tables show it: `#number hash`.
+pub fn block(receipt: &Receipt) -> String {
+	format!("#{} {:?}", receipt.block_number, receipt.block_hash)
+}
+
+/// Prints a finished transaction: its receipt as JSON, or what was `done` and where.
+pub fn receipt(json: bool, done: &str, receipt: &Receipt) {
+	emit(json, receipt, |r| fields(&[("done", done.to_string()), ("block", block(r))]))
 }
 
 /// Prints `value` as JSON, or the table `to_table` makes of it.

@@ -1,5 +1,6 @@
 //! `dmchain config …`: the configuration as a supervisor audits it (CTL-2, CTL-4, MON-1):
-//! parameters in force, their history, the data formats, the validator set (CTL-5). Tables for people, JSON with `--json`.
+//! parameters in force, their history, the data formats, the validator set and the node
+//! authorization list (CTL-5). Tables for people, JSON with `--json`.
 
 use super::Context;
 use crate::{cli::ConfigCommand, exit, output};

@@ -104,7 +104,7 @@ async fn submit(context: &Context, record: RecordArgs, replaces: Option<u64>) ->
 			("record", a.id.to_string()),
 			("content", hash.to_string()),
 			("sequence", sequence.to_string()),
-			("block", format!("#{} {:?}", a.receipt.block_number, a.receipt.block_hash)),
+			("block", output::block(&a.receipt)),
 			("finalized", a.receipt.finalized.to_string()),
 		])
 	});

@@ -12,12 +12,7 @@ use dmchain_client::{
 };
 
 fn print_receipt(context: &Context, what: &str, receipt: &Receipt) {
-	output::emit(context.json(), receipt, |r| {
-		output::fields(&[
-			("done", what.to_string()),
-			("block", format!("#{} {:?}", r.block_number, r.block_hash)),
-		])
-	});
+	output::receipt(context.json(), what, receipt);
 }
 
 /// Runs one `user` subcommand.
@@ -105,7 +100,7 @@ pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8>
 				|_| {
 					output::fields(&[
 						("format", format.to_string()),
-						("block", format!("#{} {:?}", receipt.block_number, receipt.block_hash)),
+						("block", output::block(&receipt)),
 					])
 				},
 			);

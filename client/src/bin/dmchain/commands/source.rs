@@ -19,7 +19,7 @@ pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
 					("source", r.source.to_string()),
 					("status", r.status.to_string()),
 					("deposit", r.deposit.to_string()),
-					("block", format!("#{} {:?}", r.receipt.block_number, r.receipt.block_hash)),
+					("block", output::block(&r.receipt)),
 				])
 			});
 		},
@@ -39,10 +39,7 @@ pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
 				_ => owner.retire_source(source).await?,
 			};
 			output::emit(context.json(), &receipt, |r| {
-				output::fields(&[
-					("source", source.to_string()),
-					("block", format!("#{} {:?}", r.block_number, r.block_hash)),
-				])
+				output::fields(&[("source", source.to_string()), ("block", output::block(r))])
 			});
 		},
 	}

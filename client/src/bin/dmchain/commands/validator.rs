@@ -3,7 +3,7 @@
 
 use super::Context;
 use crate::{cli::ValidatorCommand, exit, output};
-use dmchain_client::{keys, GeneratedKeys, NodeOwner, Receipt, Result};
+use dmchain_client::{keys, GeneratedKeys, NodeOwner, Result};
 
 fn key_fields(account: String, keys: &GeneratedKeys) -> Vec<(&'static str, String)> {
 	vec![
@@ -30,7 +30,7 @@ pub async fn run(context: &Context, command: ValidatorCommand) -> Result<u8> {
 					"done",
 					"session keys registered; an operator adds the validator next".into(),
 				));
-				rows.push(block_row(&receipt));
+				rows.push(("block", output::block(&receipt)));
 				output::fields(&rows)
 			});
 		},
@@ -45,14 +45,8 @@ pub async fn run(context: &Context, command: ValidatorCommand) -> Result<u8> {
 		},
 		ValidatorCommand::PurgeKeys => {
 			let receipt = owner.purge_session_keys().await?;
-			output::emit(context.json(), &receipt, |r| {
-				output::fields(&[("done", "session keys purged".to_string()), block_row(r)])
-			});
+			output::receipt(context.json(), "session keys purged", &receipt);
 		},
 	}
 	Ok(exit::OK)
-}
-
-fn block_row(receipt: &Receipt) -> (&'static str, String) {
-	("block", format!("#{} {:?}", receipt.block_number, receipt.block_hash))
 }
