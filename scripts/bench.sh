@@ -6,8 +6,12 @@
 # STEPS and REPEAT (defaults 20 and 10) trade precision for time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh
+bash scripts/setup.sh
 . scripts/env.sh
+# The benchmark binary (node/bench): frame-benchmarking-cli and its parachain crates are built
+# here only, never by the tests or the dev chain.
+cargo build --release --locked -p dmchain-bench
+bench="$CARGO_TARGET_DIR/release/dmchain-bench"
 steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"
 pallets=("$@")
@@ -15,7 +19,7 @@ pallets=("$@")
 for pallet in "${pallets[@]}"; do
 	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
 	echo "bench: $pallet -> $dir/src/weights.rs (steps $steps, repeat $repeat)"
-	"$DMCHAIN_NODE" benchmark pallet \
+	"$bench" pallet \
 		--chain dev \
 		--pallet "$pallet" \
 		--extrinsic '*' \

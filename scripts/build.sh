@@ -8,5 +8,5 @@ bash scripts/setup.sh
 # Exactly the invocation of scripts/test.sh without running the tests: the same crates and
 # features, so the dev chain, the tests and the benchmarks share every artifact (any other
 # selection, even `cargo build --workspace --all-targets`, recompiles part of the tree).
-cargo test --release --locked --workspace --no-run
+cargo test --release --locked --workspace --exclude dmchain-bench --no-run
 echo "build: $DMCHAIN_NODE"

@@ -11,3 +11,6 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/dmchain-target}"
 export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 export DMCHAIN_NODE="$CARGO_TARGET_DIR/release/dmchain-node"
 mkdir -p "$CARGO_TARGET_DIR"
+# litep2p (sc-network) asks for a vendored OpenSSL, which compiles OpenSSL's C sources for
+# minutes on 2 cores; the system's libssl-dev (scripts/setup.sh) links instead.
+export OPENSSL_NO_VENDOR=1

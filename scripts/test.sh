@@ -22,7 +22,7 @@ log="$CARGO_TARGET_DIR/test-output.log"
 : >"$log"
 status=0
 echo "== node workspace: cargo test --workspace"
-cargo test --release --locked --workspace 2>&1 | tee -a "$log" || status=1
+cargo test --release --locked --workspace --exclude dmchain-bench 2>&1 | tee -a "$log" || status=1
 echo "== client workspace: cargo test (client/)"
 (cd client && cargo test --release --locked) 2>&1 | tee -a "$log" || status=1
 echo "== zombienet: the six-node local network (scripts/zombienet.sh)"

@@ -13,11 +13,7 @@ bash scripts/build.sh
 # The same invocation as scripts/test.sh, so both share the artifacts (it builds the binary).
 (cd client && cargo test --release --locked --no-run)
 export DMCHAIN_CLI="$CARGO_TARGET_DIR/release/dmchain"
-command -v npm >/dev/null || { echo "zombienet: npm (Node.js >= 18) is needed" >&2; exit 1; }
-if [ ! -x zombienet/node_modules/.bin/zombienet ] ||
-	[ zombienet/package-lock.json -nt zombienet/node_modules/.package-lock.json ]; then
-	(cd zombienet && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# scripts/build.sh ran scripts/setup.sh, which installs the pinned npm tools.
 export DMCHAIN_NODE
 export ZOMBIENET_DIR="${ZOMBIENET_DIR:-$(mktemp -d)/network}"
 mkdir -p "$ZOMBIENET_DIR"

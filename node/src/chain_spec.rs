@@ -49,3 +49,13 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
 	)
 }
+
+/// The chain spec a `--chain` value names: `dev`, `local` (also the default, an empty value)
+/// or the path of a chain-spec JSON file.
+pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
+	Ok(match id {
+		"dev" => Box::new(development_chain_spec()?),
+		"" | "local" => Box::new(local_chain_spec()?),
+		path => Box::new(ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
+	})
+}

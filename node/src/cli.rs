@@ -46,10 +46,6 @@ pub enum Subcommand {
 	/// Reverts the chain by a number of blocks.
 	Revert(sc_cli::RevertCmd),
 
-	/// Runtime and node benchmarks (only with the `runtime-benchmarks` feature).
-	#[command(subcommand)]
-	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
-
 	/// Database metadata: versions and the chain it belongs to.
 	ChainInfo(sc_cli::ChainInfoCmd),
 }

@@ -1,53 +1,12 @@
 //! What the node does for each subcommand, and which chain spec each name means.
 
-use crate::{
-	benchmarking::{inherent_benchmark_data, SignedCallBuilder},
-	chain_spec,
-	cli::{Cli, Subcommand},
-	service,
-};
-use dmchain_runtime::{opaque::Block, token::EXISTENTIAL_DEPOSIT};
-use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+use crate::cli::{Cli, Subcommand};
+use dmchain_node::service;
+use dmchain_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use sp_keyring::Sr25519Keyring;
 
-impl SubstrateCli for Cli {
-	fn impl_name() -> String {
-		"dmchain node".into()
-	}
-
-	fn impl_version() -> String {
-		env!("SUBSTRATE_CLI_IMPL_VERSION").into()
-	}
-
-	fn description() -> String {
-		env!("CARGO_PKG_DESCRIPTION").into()
-	}
-
-	fn author() -> String {
-		env!("CARGO_PKG_AUTHORS").into()
-	}
-
-	fn support_url() -> String {
-		"the dmchain issue tracker".into()
-	}
-
-	fn copyright_start_year() -> i32 {
-		2026
-	}
-
-	/// `dev`, `local` (also the default), or the path of a chain-spec JSON file.
-	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
-		Ok(match id {
-			"dev" => Box::new(chain_spec::development_chain_spec()?),
-			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
-			path => {
-				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
-			},
-		})
-	}
-}
+dmchain_node::impl_substrate_cli!(Cli, "dmchain node");
 
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
@@ -109,10 +68,6 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(revert_grandpa)), task_manager))
 			})
 		},
-		Some(Subcommand::Benchmark(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| run_benchmark(cmd, config))
-		},
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
@@ -135,52 +90,5 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		},
-	}
-}
-
-/// The `benchmark` subcommands. Pallet and storage benchmarks need the `runtime-benchmarks`
-/// feature (on in the default build).
-fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
-	match cmd {
-		BenchmarkCmd::Pallet(cmd) => {
-			if !cfg!(feature = "runtime-benchmarks") {
-				return Err("pallet benchmarks need a node built with `--features \
-					runtime-benchmarks`"
-					.into());
-			}
-			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(config.chain_spec))
-		},
-		BenchmarkCmd::Block(cmd) => {
-			let PartialComponents { client, .. } = service::new_partial(&config)?;
-			cmd.run(client)
-		},
-		#[cfg(not(feature = "runtime-benchmarks"))]
-		BenchmarkCmd::Storage(_) => {
-			Err("storage benchmarks need a node built with `--features runtime-benchmarks`".into())
-		},
-		#[cfg(feature = "runtime-benchmarks")]
-		BenchmarkCmd::Storage(cmd) => {
-			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
-			let db = backend.expose_db();
-			let storage = backend.expose_storage();
-			let shared_trie_cache = backend.expose_shared_trie_cache();
-			cmd.run(config, client, db, storage, shared_trie_cache)
-		},
-		BenchmarkCmd::Overhead(cmd) => {
-			cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
-		},
-		BenchmarkCmd::Extrinsic(cmd) => {
-			let PartialComponents { client, .. } = service::new_partial(&config)?;
-			let factory = ExtrinsicFactory(vec![
-				Box::new(SignedCallBuilder::remark(client.clone())?),
-				Box::new(SignedCallBuilder::transfer_keep_alive(
-					client.clone(),
-					Sr25519Keyring::Bob.to_account_id(),
-					EXISTENTIAL_DEPOSIT,
-				)?),
-			]);
-			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &factory)
-		},
-		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 	}
 }

@@ -15,15 +15,16 @@ use std::{sync::Arc, time::Duration};
 /// The host functions the runtime may call: Substrate's, plus the benchmarking ones when the
 /// runtime is built with benchmarks (its Wasm then imports them).
 #[cfg(not(feature = "runtime-benchmarks"))]
-pub(crate) type HostFunctions = sp_io::SubstrateHostFunctions;
+pub type HostFunctions = sp_io::SubstrateHostFunctions;
 #[cfg(feature = "runtime-benchmarks")]
-pub(crate) type HostFunctions =
+pub type HostFunctions =
 	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
 
 /// The client: the runtime executed as Wasm.
-pub(crate) type FullClient =
+pub type FullClient =
 	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
-type FullBackend = sc_service::TFullBackend<Block>;
+/// The client's database backend (ParityDb).
+pub type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
 /// Every this many blocks a GRANDPA justification is kept, so that a syncing node can prove

@@ -1,7 +1,7 @@
 //! Extrinsic builders and inherent data for the node's `benchmark extrinsic` command: a
 //! `system.remark` and a `balances.transfer_keep_alive`, signed by Alice.
 
-use crate::service::FullClient;
+use dmchain_node::service::FullClient;
 use dmchain_runtime::{signing, AccountId, Balance, BalancesCall, SystemCall};
 use frame_benchmarking_cli::ExtrinsicBuilder;
 use sc_client_api::BlockBackend;
