@@ -7,9 +7,31 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 . scripts/env.sh
-# The dmchain CLI (client/), built the way scripts/test.sh builds it so both share artifacts.
-(cd client && cargo test --release --locked --no-run)
 base="${DMCHAIN_DEV_BASE:-$HOME/.local/share/dmchain-dev}"
+port=9944
+for ((i = 1; i <= $#; i++)); do
+	[ "${!i}" = "--rpc-port" ] && { j=$((i + 1)); port="${!j}"; }
+done
+# Refuse clearly when the RPC port is taken (another node, or an old dev chain still running).
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+	echo "dev: port $port is in use (another dmchain-node?); stop it, or pass --rpc-port N" >&2
+	exit 1
+fi
+# A persistent dev state keeps the runtime it was created with: a rebuilt runtime does not
+# replace it. Warn when the state predates the runtime just built.
+wasm="$CARGO_TARGET_DIR/release/wbuild/dmchain-runtime/dmchain_runtime.compact.compressed.wasm"
+marker="$base/runtime.sha256"
+if [ -f "$wasm" ]; then
+	built="$(sha256sum "$wasm" | cut -d' ' -f1)"
+	if [ -d "$base/chains" ] && [ -f "$marker" ] && [ "$(cat "$marker")" != "$built" ]; then
+		echo "dev: WARNING: the dev state in $base was created with an older runtime, which it keeps" >&2
+		echo "dev: running; to run the runtime just built, purge it first:" >&2
+		echo "dev:   $DMCHAIN_NODE purge-chain --dev --base-path $base -y" >&2
+	elif [ ! -d "$base/chains" ]; then
+		mkdir -p "$base"
+		echo "$built" >"$marker"
+	fi
+fi
 cat <<MSG
 
 dmchain dev chain

@@ -6,8 +6,8 @@ async function run(nodeName, networkInfo) {
   const { api, provider } = await connect(nodeName, networkInfo);
   const found = await eventually(90, async () => {
     const head = await api.rpc.chain.getFinalizedHead();
-    const records = await provider.send("registry_recordsByHash", [DIGEST, null, head.toHex()]);
-    return records.length;
+    const page = await provider.send("registry_recordsByHash", [DIGEST, null, null, head.toHex()]);
+    return page.records.length;
   });
   await api.disconnect();
   return found;

@@ -4,7 +4,9 @@
 //   `inactive,//Dave` waits until it no longer does; returns the session index + 1;
 //   `authored,//Eve` waits for a finalised block the account's node authored (the Aura slot's
 //                    authority holds its registered aura key); returns the block number;
-//   `finalises`      returns how far finality advanced within 30 s (0 if it stalled).
+//   `finalises`      returns how far finality advanced within 30 s (0 if it stalled);
+//   `resumes`        waits until finality advances by two blocks; returns the seconds it took
+//                    (at least 1) and prints them.
 const { connect, eventually } = require("./smoke-record.js");
 
 const WAIT_SECONDS = 300;
@@ -30,6 +32,16 @@ async function run(nodeName, networkInfo, args) {
     await new Promise((r) => setTimeout(r, 30000));
     const end = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number;
     result = end.toNumber() - start.toNumber();
+  } else if (mode === "resumes") {
+    const finalized = async () =>
+      (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    const start = await finalized();
+    const began = Date.now();
+    const resumed = await eventually(WAIT_SECONDS, async () => (await finalized()) >= start + 2);
+    if (resumed) {
+      result = Math.max(1, Math.round((Date.now() - began) / 1000));
+      console.log(`finality resumed ${result} s after a second voter came back (from #${start})`);
+    }
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

@@ -101,6 +101,22 @@ impl Chain {
 		.await
 	}
 
+	/// The client at the node's best block: where the next transaction of an account builds
+	/// on, ahead of finality (a source's next sequence number, read after an in-block
+	/// submission, is the one after it).
+	pub async fn at_best(&self) -> Result<OnlineClientAtBlock<DmchainConfig>> {
+		self.guard("the best block", self.timeout, async {
+			let hash = self
+				.rpc
+				.chain_get_block_hash(None)
+				.await
+				.map_err(subxt::Error::from)?
+				.ok_or_else(|| Error::NotFound("the node's best block".into()))?;
+			Ok(self.api.at_block(hash).await?)
+		})
+		.await
+	}
+
 	/// Calls the runtime API `call` at `at`, with the connection's time limit; `what` names the
 	/// query in a timeout error.
 	pub async fn query<P: subxt::runtime_apis::Payload>(

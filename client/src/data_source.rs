@@ -11,7 +11,7 @@ use crate::{
 		self, data_registry::events, runtime_types::bounded_collections::bounded_vec::BoundedVec,
 	},
 	sources::{SourceId, SourceStatus},
-	transaction::{self, Receipt, WaitFor},
+	transaction::{self, Receipt, SignedActor, WaitFor},
 };
 use futures::{stream::FuturesUnordered, StreamExt};
 use serde::Serialize;
@@ -26,6 +26,19 @@ pub struct Registration {
 	pub status: SourceStatus,
 	/// The deposit held from the owner.
 	pub deposit: u128,
+	/// The transaction.
+	pub receipt: Receipt,
+}
+
+/// A retired (or withdrawn) source.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Retirement {
+	/// Whether the source was still waiting for approval and so was withdrawn (its entry is
+	/// gone) rather than retired (its entry and records stay).
+	pub withdrawn: bool,
+	/// The deposit released to the owner by a withdrawal.
+	pub released: Option<u128>,
 	/// The transaction.
 	pub receipt: Receipt,
 }
@@ -86,26 +99,23 @@ impl BulkReport {
 /// An account acting as a data source's owner or device.
 #[derive(Clone)]
 pub struct DataSource {
-	chain: Chain,
-	signer: Keypair,
-	wait: WaitFor,
+	actor: SignedActor,
 }
 
 impl DataSource {
 	/// Acts as `signer` on `chain`, waiting for finality by default.
 	pub fn new(chain: Chain, signer: Keypair) -> Self {
-		Self { chain, signer, wait: WaitFor::default() }
+		Self { actor: SignedActor::new(chain, signer) }
 	}
 
 	/// Sets which stage transactions are followed to.
-	pub fn waiting_for(mut self, wait: WaitFor) -> Self {
-		self.wait = wait;
-		self
+	pub fn waiting_for(self, wait: WaitFor) -> Self {
+		Self { actor: self.actor.waiting_for(wait) }
 	}
 
 	/// The signing account.
 	pub fn account(&self) -> AccountId {
-		account_of(&self.signer)
+		account_of(&self.actor.signer)
 	}
 
 	/// Registers a source owned by the signer, whose records `device` signs; `format` is its
@@ -121,8 +131,7 @@ impl DataSource {
 			format,
 			BoundedVec(description.to_vec()),
 		);
-		let included =
-			transaction::submit_and_wait(&self.chain, &call, &self.signer, self.wait).await?;
+		let included = self.actor.submit(&call).await?;
 		let event = included.event::<events::SourceRegistered>()?;
 		Ok(Registration {
 			source: event.source,
@@ -132,39 +141,38 @@ impl DataSource {
 		})
 	}
 
-	/// Suspends one of the signer's sources.
+	/// Pauses one of the signer's sources (the owner's hold; an operator's suspension or a
+	/// supervisor's freeze is separate).
 	pub async fn suspend_source(&self, source: SourceId) -> Result<Receipt> {
 		let call = api::tx().data_registry().suspend_source(source);
-		self.status_change(&call).await
+		self.actor.submit_expecting::<events::SourceHeld, _>(&call).await
 	}
 
-	/// Resumes one of the signer's suspended sources.
+	/// Lifts the signer's pause of one of its sources; other holds stay.
 	pub async fn resume_source(&self, source: SourceId) -> Result<Receipt> {
 		let call = api::tx().data_registry().resume_source(source);
-		self.status_change(&call).await
+		self.actor.submit_expecting::<events::SourceHoldLifted, _>(&call).await
 	}
 
-	/// Retires one of the signer's sources for good.
-	pub async fn retire_source(&self, source: SourceId) -> Result<Receipt> {
+	/// Retires one of the signer's sources for good; one still waiting for approval is
+	/// withdrawn instead (its entry goes and the deposit comes back).
+	pub async fn retire_source(&self, source: SourceId) -> Result<Retirement> {
 		let call = api::tx().data_registry().retire_source(source);
-		self.status_change(&call).await
-	}
-
-	async fn status_change(&self, call: &impl subxt::transactions::Payload) -> Result<Receipt> {
-		transaction::submit_expecting::<events::SourceStatusChanged, _>(
-			&self.chain,
-			call,
-			&self.signer,
-			self.wait,
-		)
-		.await
+		let included = self.actor.submit(&call).await?;
+		let released = match included.event::<events::SourceWithdrawn>() {
+			Ok(withdrawn) => Some(withdrawn.deposit),
+			Err(_) => {
+				included.event::<events::SourceStatusChanged>()?;
+				None
+			},
+		};
+		Ok(Retirement { withdrawn: released.is_some(), released, receipt: included.receipt() })
 	}
 
 	/// Anchors one record of `source`, signed as its device (REP-2, PRC-1).
 	pub async fn submit_record(&self, source: SourceId, draft: RecordDraft) -> Result<Anchored> {
 		let call = api::tx().data_registry().submit_record(source, draft.into_input());
-		let included =
-			transaction::submit_and_wait(&self.chain, &call, &self.signer, self.wait).await?;
+		let included = self.actor.submit(&call).await?;
 		let event = included.event::<events::RecordAnchored>()?;
 		Ok(Anchored { id: event.id.into(), receipt: included.receipt() })
 	}
@@ -181,7 +189,7 @@ impl DataSource {
 
 	/// The most records one call may carry on this chain (`MaxRecordsPerCall`).
 	pub async fn max_records_per_call(&self) -> Result<u32> {
-		let at = self.chain.at_finalized().await?;
+		let at = self.actor.chain.at_finalized().await?;
 		Ok(at.constants().entry(api::constants().data_registry().max_records_per_call())?)
 	}
 
@@ -209,7 +217,7 @@ impl DataSource {
 		let total = drafts.len() as u64;
 		let mut state = BulkProgress { submitted: 0, done: 0, failed: 0, total };
 		let mut report = BulkReport::default();
-		let mut nonce = self.chain.next_nonce(&self.account()).await?;
+		let mut nonce = self.actor.chain.next_nonce(&self.account()).await?;
 		let mut pending = Vec::new();
 		let mut rest = drafts.into_iter().enumerate().peekable();
 		while rest.peek().is_some() {
@@ -218,7 +226,9 @@ impl DataSource {
 			let count = chunk.len();
 			let inputs = chunk.into_iter().map(|(_, draft)| draft.into_input()).collect();
 			let call = api::tx().data_registry().submit_records(source, BoundedVec(inputs));
-			match transaction::submit(&self.chain, &call, &self.signer, Some(nonce)).await {
+			match transaction::submit(&self.actor.chain, &call, &self.actor.signer, Some(nonce))
+				.await
+			{
 				Ok(submitted) => {
 					nonce += 1;
 					state.submitted += count as u64;
@@ -237,7 +247,7 @@ impl DataSource {
 		let mut waiting: FuturesUnordered<_> = pending
 			.into_iter()
 			.map(|(first, count, submitted)| async move {
-				(first, count, submitted.wait(&self.chain, self.wait).await)
+				(first, count, submitted.wait(&self.actor.chain, self.actor.wait).await)
 			})
 			.collect();
 		let mut anchored = Vec::new();

@@ -1,6 +1,7 @@
-//! The data-user actor: finds, reads and verifies anchored data (AUTH-1, AUTH-3, ACQ-3), and
+//! The data-user actor: finds, reads and verifies anchored data (AUTH-1, SVC-2..4), and
 //! follows new records as the chain finalizes them. Every answer is read at the latest
-//! finalized block.
+//! finalized block, except [`DataUser::source_at_best`] and [`DataUser::anchored_by_source`]:
+//! a submitter's next sequence number and what a re-run must skip are read at the best block.
 
 use crate::{
 	connection::{Chain, DmchainConfig},
@@ -42,12 +43,19 @@ impl Verification {
 #[derive(Clone)]
 pub struct DataUser {
 	chain: Chain,
+	wait: WaitFor,
 }
 
 impl DataUser {
-	/// Reads through `chain`.
+	/// Reads through `chain`; its signed calls wait for finality unless told otherwise.
 	pub fn new(chain: Chain) -> Self {
-		Self { chain }
+		Self { chain, wait: WaitFor::default() }
+	}
+
+	/// The same data user, waiting for `wait` (inclusion in a block or finality) on its signed
+	/// calls ([`Self::register`], [`Self::deregister`]).
+	pub fn waiting_for(self, wait: WaitFor) -> Self {
+		Self { wait, ..self }
 	}
 
 	/// The record `id`, or `None`.
@@ -57,12 +65,56 @@ impl DataUser {
 		self.chain.query(&at, "a registry query", call).await.map(|view| view.map(Record::from))
 	}
 
-	/// The records anchoring `digest` under any algorithm, at most `limit`.
+	/// The records anchoring `digest` under any algorithm, earliest first, at most `limit`:
+	/// pages through the registry's anchor index at one finalized block.
 	pub async fn find_by_digest(&self, digest: [u8; 32], limit: u32) -> Result<Vec<Record>> {
 		let at = self.chain.at_finalized().await?;
-		let call = api::runtime_apis().data_registry_api().records_by_hash(digest, limit);
-		let views = self.chain.query(&at, "a registry query", call).await?;
-		Ok(views.into_iter().map(Record::from).collect())
+		self.anchors_at(&at, digest, limit).await
+	}
+
+	/// Which of `contents` the source `source` has anchored already, at the node's best block
+	/// (records in blocks not final yet count): what a re-run of a bulk submission skips so
+	/// that nothing is anchored twice.
+	pub async fn anchored_by_source(
+		&self,
+		source: SourceId,
+		contents: &[ContentHash],
+	) -> Result<std::collections::HashSet<ContentHash>> {
+		let at = self.chain.at_best().await?;
+		let mut found = std::collections::HashSet::new();
+		for content in contents {
+			if found.contains(content) {
+				continue;
+			}
+			let anchors = self.anchors_at(&at, content.digest, u32::MAX).await?;
+			if anchors.iter().any(|r| r.id.source == source && r.content == *content) {
+				found.insert(*content);
+			}
+		}
+		Ok(found)
+	}
+
+	/// Up to `limit` anchors of `digest` at `at`, earliest first.
+	async fn anchors_at(
+		&self,
+		at: &subxt::client::OnlineClientAtBlock<crate::connection::DmchainConfig>,
+		digest: [u8; 32],
+		limit: u32,
+	) -> Result<Vec<Record>> {
+		let mut found = Vec::new();
+		let mut after = None;
+		while (found.len() as u32) < limit {
+			let wanted = limit - found.len() as u32;
+			let call =
+				api::runtime_apis().data_registry_api().records_by_hash(digest, after, wanted);
+			let page = self.chain.query(at, "a registry query", call).await?;
+			found.extend(page.records.into_iter().map(Record::from));
+			match page.next {
+				Some(next) => after = Some(next),
+				None => break,
+			}
+		}
+		Ok(found)
 	}
 
 	/// Whether `content` is anchored, and by which records.
@@ -87,6 +139,18 @@ impl DataUser {
 		let at = self.chain.at_finalized().await?;
 		let call = api::runtime_apis().data_registry_api().source(id);
 		self.chain.query(&at, "a registry query", call).await.map(|view| view.map(Source::from))
+	}
+
+	/// The source `id` as the node's best block has it (ahead of finality: what the next
+	/// submission builds on); [`Error::NotFound`] if there is none.
+	pub async fn source_at_best(&self, id: SourceId) -> Result<Source> {
+		let at = self.chain.at_best().await?;
+		let call = api::runtime_apis().data_registry_api().source(id);
+		self.chain
+			.query(&at, "a registry query", call)
+			.await?
+			.map(Source::from)
+			.ok_or_else(|| Error::NotFound(format!("source {id}")))
 	}
 
 	/// The source `id`; [`Error::NotFound`] if there is none.
@@ -135,7 +199,20 @@ impl DataUser {
 			&self.chain,
 			&call,
 			signer,
-			WaitFor::Finalized,
+			self.wait,
+		)
+		.await
+	}
+
+	/// Deregisters `signer` as a data user and releases its deposit (SVC-1); refused while an
+	/// operator has it suspended.
+	pub async fn deregister(&self, signer: &Keypair) -> Result<Receipt> {
+		let call = api::tx().operator_config().deregister_data_user();
+		transaction::submit_expecting::<api::operator_config::events::DataUserDeregistered, _>(
+			&self.chain,
+			&call,
+			signer,
+			self.wait,
 		)
 		.await
 	}
@@ -152,7 +229,7 @@ impl DataUser {
 			.await?;
 		match found {
 			None => Ok(None),
-			Some(value) => Ok(Some(DataUserRecord::from_chain(who.to_string(), value.decode()?))),
+			Some(value) => Ok(Some(DataUserRecord::from_chain(who.clone(), value.decode()?))),
 		}
 	}
 
@@ -202,6 +279,14 @@ pub struct Follower {
 }
 
 impl Follower {
+	/// The same follower as a [`futures::Stream`] of finalized records, for `StreamExt`
+	/// combinators (`take`, `filter`, `timeout`, ...); it ends when the subscription does.
+	pub fn into_stream(self) -> impl futures::Stream<Item = Result<Record>> + Send {
+		futures::stream::unfold(self, |mut follower| async move {
+			follower.next().await.map(|item| (item, follower))
+		})
+	}
+
 	/// The next finalized record, waiting as long as it takes; `None` when the subscription
 	/// ends. A lost connection is an [`Error::ConnectionLost`].
 	pub async fn next(&mut self) -> Option<Result<Record>> {

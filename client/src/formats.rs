@@ -154,8 +154,8 @@ pub struct Format {
 	pub spec: FormatSpec,
 	/// Active or deprecated.
 	pub status: FormatStatus,
-	/// The operator who registered it (SS58); none for a genesis format.
-	pub registered_by: Option<String>,
+	/// The operator who registered it (shown in SS58); none for a genesis format.
+	pub registered_by: Option<crate::keys::AccountId>,
 	/// The block it was registered in.
 	pub registered_at: u32,
 }
@@ -321,7 +321,7 @@ impl Format {
 				ChainStatus::Active => FormatStatus::Active,
 				ChainStatus::Deprecated => FormatStatus::Deprecated,
 			},
-			registered_by: info.registered_by.map(|who| who.to_string()),
+			registered_by: info.registered_by,
 			registered_at: info.registered_at,
 		}
 	}

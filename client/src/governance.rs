@@ -9,7 +9,7 @@ use crate::{
 		self, runtime_types::pallet_operator_config::pallet::Call as OperatorCall,
 		runtime_types::sp_runtime::DispatchError, sudo::events::Sudid, Call,
 	},
-	transaction::{self, Receipt, WaitFor},
+	transaction::{self, Receipt, SignedActor, WaitFor},
 };
 
 /// The position of `Module` among `sp_runtime::DispatchError`'s variants.
@@ -18,15 +18,18 @@ const MODULE_ERROR_VARIANT: u8 = 3;
 /// The sudo key acting as governance.
 #[derive(Clone)]
 pub struct Governance {
-	chain: Chain,
-	sudo: Keypair,
-	wait: WaitFor,
+	actor: SignedActor,
 }
 
 impl Governance {
 	/// Acts with the sudo key `sudo` on `chain`, waiting for finality.
 	pub fn new(chain: Chain, sudo: Keypair) -> Self {
-		Self { chain, sudo, wait: WaitFor::default() }
+		Self { actor: SignedActor::new(chain, sudo) }
+	}
+
+	/// The same governance, waiting for `wait` (inclusion in a block or finality) on each call.
+	pub fn waiting_for(self, wait: WaitFor) -> Self {
+		Self { actor: self.actor.waiting_for(wait) }
 	}
 
 	/// Appoints `who` as an operator.
@@ -53,14 +56,13 @@ impl Governance {
 	/// inner outcome in its `Sudid` event; that outcome is what counts here.
 	async fn sudo(&self, call: OperatorCall) -> Result<Receipt> {
 		let outer = api::tx().sudo().sudo(Call::OperatorConfig(call));
-		let included =
-			transaction::submit_and_wait(&self.chain, &outer, &self.sudo, self.wait).await?;
+		let included = self.actor.submit(&outer).await?;
 		match included.event::<Sudid>()?.sudo_result {
 			Ok(()) => Ok(included.receipt()),
 			Err(DispatchError::Module(module)) => {
 				// Re-read the inner error through the runtime's metadata, as a failed extrinsic's
 				// error is read, so it comes back as the pallet's own error enum.
-				let metadata = self.chain.api().at_current_block().await?.metadata();
+				let metadata = self.actor.chain.api().at_current_block().await?.metadata();
 				let mut bytes = vec![MODULE_ERROR_VARIANT, module.index];
 				bytes.extend_from_slice(&module.error);
 				match subxt::error::DispatchError::decode_from(bytes, metadata) {

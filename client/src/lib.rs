@@ -1,24 +1,32 @@
 //! # dmchain-client
 //!
 //! A Rust client for dmchain, the permissioned chain that anchors IoT and smart-city data
-//! (ITU-T FG-DPM D3.7). It mirrors the chain's actors:
+//! (ITU-T FG-DPM D3.7). It mirrors the chain's actors, one module each:
 //!
-//! - [`DataSource`]: an organisation or device that registers data sources and anchors records
-//!   (REP-1, REP-2, PRC-1, PRC-3), one at a time or many at once with managed nonces.
-//! - [`DataUser`]: a data user that reads records, verifies a file or hash against the chain
-//!   (AUTH-1, AUTH-3), lists a source's records and follows new ones as they are finalized.
+//! - [`data_source`] ([`DataSource`]): an organisation or device that registers data sources,
+//!   pauses, resumes and retires them, and anchors records (REP-1, REP-2, PRC-1, PRC-3), one at
+//!   a time or many at once with managed nonces.
+//! - [`data_user`] ([`DataUser`]): a data user that registers itself (SVC-1), reads records,
+//!   verifies a file or hash against the chain (AUTH-1, SVC-4), lists a source's records and
+//!   follows new ones as they are finalized (SVC-2, SVC-3).
+//! - [`operator`] ([`Operator`]): an operator who decides on data users and data sources,
+//!   registers, deprecates and removes data formats, sets the data-management parameters, adds
+//!   and removes validators and keeps the node authorization list (CTL-1..5, SVC-1, ACQ-2).
+//! - [`supervisor`] ([`Supervisor`]): audits the configuration: parameters, their history, the
+//!   formats, the validator set, the node authorization list (MON-1, CTL-4, CTL-5).
+//! - [`node_owner`] ([`NodeOwner`]): an organisation running a node: has it generate session
+//!   keys and registers them, so that an operator can make it a validator (CTL-5).
+//! - [`governance`] ([`Governance`]): appoints and dismisses operators and supervisors (root via
+//!   sudo on dev and test chains).
+//! - [`wallet`] ([`Wallet`]): any account that pays: transfers DMC, to fund a new device or
+//!   owner account.
 //!
-//! - [`Operator`]: an operator who decides on data users and data sources, registers and
-//!   deprecates data formats, sets the data-management parameters and adds and removes
-//!   validators (CTL-1..5, SVC-1, ACQ-2).
-//! - [`Supervisor`]: audits the configuration: parameters, their history, the formats, the
-//!   validator set (MON-1, CTL-4, CTL-5).
-//! - [`NodeOwner`]: an organisation running a node: has it generate session keys and registers
-//!   them, so that an operator can make it a validator (CTL-5).
-//! - [`Governance`]: appoints and dismisses operators and supervisors (root via sudo on dev and
-//!   test chains).
-//!
-//! The copyright module comes with its pallet.
+//! What they share: [`connection`] (the [`Chain`] connection), [`transaction`] (signing,
+//! submitting and following a transaction), [`keys`] (sr25519 keys from a secret URI, a
+//! mnemonic, a key file or a dev name), [`content`] (content hashes of bytes and files),
+//! [`error`], the client's own types in [`records`], [`sources`], [`roles`], [`formats`],
+//! [`parameters`] and [`validators`], and [`runtime`] (the types and calls generated from the
+//! runtime's metadata).
 //!
 //! Every call works against a [`Chain`] connection with a time limit; every failure is an
 //! [`Error`], whose [`Error::Registry`] carries the pallet's own error enum. Transactions report
@@ -64,20 +72,24 @@ pub mod sources;
 pub mod supervisor;
 pub mod transaction;
 pub mod validators;
+pub mod wallet;
 
 pub use connection::{Chain, DmchainConfig, DEFAULT_URL};
 pub use content::{ContentHash, HashAlgorithm};
-pub use data_source::{Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration};
+pub use data_source::{
+	Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration, Retirement,
+};
 pub use data_user::{DataUser, Follower, Verification};
 pub use error::{Error, OperatorError, RecordRejection, RegistryError, Result};
 pub use formats::{Encoding, FieldSpec, FieldType, Format, FormatId, FormatSpec, FormatStatus};
 pub use governance::Governance;
-pub use node_owner::NodeOwner;
-pub use operator::Operator;
+pub use node_owner::{NewSessionKeys, NodeOwner};
+pub use operator::{FormatRegistration, Operator};
 pub use parameters::{HistoryEntry, ParameterValue, Parameters, RateLimit, Retention};
 pub use records::{MetadataValue, Record, RecordCursor, RecordDraft, RecordId, RecordPage};
 pub use roles::{DataUserKind, DataUserRecord, DataUserStatus};
-pub use sources::{Source, SourceId, SourceStatus};
+pub use sources::{Source, SourceHolds, SourceId, SourceStatus};
 pub use supervisor::Supervisor;
 pub use transaction::{Included, Receipt, WaitFor};
 pub use validators::{AuthorizedNode, GeneratedKeys, NodeAuthorization, PeerId, ValidatorSet};
+pub use wallet::Wallet;

@@ -12,30 +12,37 @@ use crate::{
 		self, operator_config::events, runtime_types::bounded_collections::bounded_vec::BoundedVec,
 	},
 	sources::SourceId,
-	transaction::{self, Receipt, WaitFor},
+	transaction::{Receipt, SignedActor, WaitFor},
 	validators::PeerId,
 };
 use subxt::{events::DecodeAsEvent, transactions::Payload};
+
+/// A registered data format.
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormatRegistration {
+	/// The new format's id.
+	pub format: FormatId,
+	/// The transaction.
+	pub receipt: Receipt,
+}
 
 /// An account acting as an operator. Every call fails with `OperatorError::NotOperator` unless
 /// governance appointed the signer.
 #[derive(Clone)]
 pub struct Operator {
-	chain: Chain,
-	signer: Keypair,
-	wait: WaitFor,
+	actor: SignedActor,
 }
 
 impl Operator {
 	/// Acts as `signer` on `chain`, waiting for finality by default.
 	pub fn new(chain: Chain, signer: Keypair) -> Self {
-		Self { chain, signer, wait: WaitFor::default() }
+		Self { actor: SignedActor::new(chain, signer) }
 	}
 
 	/// Sets which stage transactions are followed to.
-	pub fn waiting_for(mut self, wait: WaitFor) -> Self {
-		self.wait = wait;
-		self
+	pub fn waiting_for(self, wait: WaitFor) -> Self {
+		Self { actor: self.actor.waiting_for(wait) }
 	}
 
 	/// Approves the data user `who`, waiting for approval.
@@ -91,19 +98,25 @@ impl Operator {
 		self.decide::<events::SourceSuspensionLifted>(&call).await
 	}
 
-	/// Registers the data format `spec`; returns its id.
-	pub async fn register_format(&self, spec: &FormatSpec) -> Result<(FormatId, Receipt)> {
+	/// Registers the data format `spec`; returns its id and the transaction.
+	pub async fn register_format(&self, spec: &FormatSpec) -> Result<FormatRegistration> {
 		let call = api::tx().operator_config().register_format(spec.to_chain()?);
-		let included =
-			transaction::submit_and_wait(&self.chain, &call, &self.signer, self.wait).await?;
+		let included = self.actor.submit(&call).await?;
 		let event = included.event::<events::FormatRegistered>()?;
-		Ok((event.format, included.receipt()))
+		Ok(FormatRegistration { format: event.format, receipt: included.receipt() })
 	}
 
 	/// Deprecates the data format `format`: new sources cannot take it.
 	pub async fn deprecate_format(&self, format: FormatId) -> Result<Receipt> {
 		let call = api::tx().operator_config().deprecate_format(format);
 		self.decide::<events::FormatDeprecated>(&call).await
+	}
+
+	/// Removes the deprecated data format `format` that no source names; its deposit goes back
+	/// to the operator who registered it.
+	pub async fn remove_format(&self, format: FormatId) -> Result<Receipt> {
+		let call = api::tx().operator_config().remove_format(format);
+		self.decide::<events::FormatRemoved>(&call).await
 	}
 
 	/// Sets one data-management parameter; the change enters the configuration history.
@@ -147,6 +160,6 @@ impl Operator {
 	}
 
 	async fn decide<E: DecodeAsEvent>(&self, call: &impl Payload) -> Result<Receipt> {
-		transaction::submit_expecting::<E, _>(&self.chain, call, &self.signer, self.wait).await
+		self.actor.submit_expecting::<E, _>(call).await
 	}
 }

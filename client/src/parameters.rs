@@ -139,8 +139,8 @@ impl fmt::Display for ParameterValue {
 pub struct HistoryEntry {
 	/// Its position in the history, from 0.
 	pub index: u32,
-	/// The operator who made the change (SS58).
-	pub who: String,
+	/// The operator who made the change (shown in SS58).
+	pub who: crate::keys::AccountId,
 	/// The block of the change.
 	pub block: u32,
 	/// Chain time of that block, ms since the Unix epoch.
@@ -213,7 +213,7 @@ impl HistoryEntry {
 	) -> Self {
 		Self {
 			index,
-			who: change.who.to_string(),
+			who: change.who,
 			block: change.block,
 			time: change.time,
 			old: change.old.into(),

@@ -228,8 +228,8 @@ impl RecordDraft {
 pub struct Record {
 	/// Its id.
 	pub id: RecordId,
-	/// The device account that signed it (SS58).
-	pub submitter: String,
+	/// The device account that signed it (shown in SS58).
+	pub submitter: crate::keys::AccountId,
 	/// The anchored hash.
 	pub content: ContentHash,
 	/// The source's sequence number.
@@ -281,7 +281,7 @@ impl From<chain_views::RecordView<subxt::utils::AccountId32, u32>> for Record {
 	fn from(view: chain_views::RecordView<subxt::utils::AccountId32, u32>) -> Self {
 		Self {
 			id: view.id.into(),
-			submitter: view.submitter.to_string(),
+			submitter: view.submitter,
 			content: view.content.into(),
 			sequence: view.sequence,
 			device_time: view.device_time,

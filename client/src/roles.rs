@@ -62,8 +62,8 @@ impl fmt::Display for DataUserStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DataUserRecord {
-	/// The account (SS58).
-	pub account: String,
+	/// The account (shown in SS58).
+	pub account: crate::keys::AccountId,
 	/// Organisation or person.
 	pub kind: DataUserKind,
 	/// The name.
@@ -90,7 +90,7 @@ impl From<DataUserKind> for chain::DataUserKind {
 
 impl DataUserRecord {
 	pub(crate) fn from_chain(
-		account: String,
+		account: crate::keys::AccountId,
 		user: chain::DataUser<
 			crate::runtime::api::runtime_types::bounded_collections::bounded_vec::BoundedVec<u8>,
 			u128,

@@ -1,7 +1,7 @@
 //! The runtime's types and calls, generated at compile time from `metadata/dmchain.scale`: the
 //! SCALE-encoded metadata (V16) of `dmchain-runtime`.
 //!
-//! The file is checked against the runtime by `node/tests/client_metadata.rs`, which fails when
+//! The file is checked against the runtime by `node/tests/e2e/client_metadata.rs`, which fails when
 //! a built node serves different metadata; `scripts/refresh-metadata.sh` rewrites it. subxt also
 //! checks, call by call, that the connected chain's types still match these.
 

@@ -96,8 +96,8 @@ impl Supervisor {
 					.await?;
 				Ok(ValidatorSet {
 					session: session.decode()?,
-					active: active.decode()?.into_iter().map(|a| a.to_string()).collect(),
-					planned: planned.decode()?.0.into_iter().map(|a| a.to_string()).collect(),
+					active: active.decode()?,
+					planned: planned.decode()?.0,
 					change_pending: pending.decode()?,
 				})
 			})
@@ -125,8 +125,8 @@ impl Supervisor {
 					let node = entry.value().decode()?;
 					nodes.push(AuthorizedNode {
 						peer_id: PeerId::from_bytes(peer.0),
-						owner: node.owner.to_string(),
-						authorized_by: node.authorized_by.map(|who| who.to_string()),
+						owner: node.owner,
+						authorized_by: node.authorized_by,
 						authorized_at: node.authorized_at,
 					});
 				}

@@ -171,6 +171,47 @@ pub(crate) async fn submit_and_wait<Call: Payload>(
 	submit(chain, call, signer, None).await?.wait(chain, wait).await
 }
 
+/// What every actor that signs is made of: a connection, the signing key, and the stage its
+/// transactions are followed to. The actors ([`crate::DataSource`], [`crate::Operator`],
+/// [`crate::Governance`], [`crate::NodeOwner`], [`crate::Wallet`]) each hold one and add their
+/// calls; this is their one submit path.
+#[derive(Clone)]
+pub struct SignedActor {
+	pub(crate) chain: Chain,
+	pub(crate) signer: Keypair,
+	pub(crate) wait: WaitFor,
+}
+
+impl SignedActor {
+	/// Signs with `signer` on `chain`, following transactions to finality.
+	pub fn new(chain: Chain, signer: Keypair) -> Self {
+		Self { chain, signer, wait: WaitFor::default() }
+	}
+
+	/// The same, following transactions to `wait` (inclusion in a block, or finality).
+	pub fn waiting_for(self, wait: WaitFor) -> Self {
+		Self { wait, ..self }
+	}
+
+	/// The signing account.
+	pub fn account(&self) -> crate::keys::AccountId {
+		account_of(&self.signer)
+	}
+
+	/// Submits `call`, waits for the stage, and returns where it landed with its events.
+	pub(crate) async fn submit<Call: Payload>(&self, call: &Call) -> Result<Included> {
+		submit_and_wait(&self.chain, call, &self.signer, self.wait).await
+	}
+
+	/// Submits `call` and checks that it emitted the event `E` that says it did its work.
+	pub(crate) async fn submit_expecting<E: subxt::events::DecodeAsEvent, Call: Payload>(
+		&self,
+		call: &Call,
+	) -> Result<Receipt> {
+		submit_expecting::<E, Call>(&self.chain, call, &self.signer, self.wait).await
+	}
+}
+
 /// Submits `call` signed by `signer`, waits for `wait`, and checks that it emitted the event
 /// `E` that says it did its work; where it landed.
 pub(crate) async fn submit_expecting<E: subxt::events::DecodeAsEvent, Call: Payload>(

@@ -14,10 +14,10 @@ use serde::Serialize;
 pub struct ValidatorSet {
 	/// The current session's index.
 	pub session: u32,
-	/// The accounts validating in the current session (SS58).
-	pub active: Vec<String>,
-	/// The set operators planned (SS58): it becomes active within two sessions of a change.
-	pub planned: Vec<String>,
+	/// The accounts validating in the current session (shown in SS58).
+	pub active: Vec<AccountId>,
+	/// The set operators planned (shown in SS58): it becomes active within two sessions of a change.
+	pub planned: Vec<AccountId>,
 	/// Whether operators changed the planned set since the sessions last took it over.
 	pub change_pending: bool,
 }
@@ -25,7 +25,7 @@ pub struct ValidatorSet {
 impl ValidatorSet {
 	/// Whether `who` validates in the current session.
 	pub fn is_active(&self, who: &AccountId) -> bool {
-		self.active.contains(&who.to_string())
+		self.active.contains(who)
 	}
 }
 
@@ -137,10 +137,10 @@ impl Serialize for PeerId {
 pub struct AuthorizedNode {
 	/// Its peer id.
 	pub peer_id: PeerId,
-	/// The organisation's account that runs it (SS58).
-	pub owner: String,
-	/// The operator who authorized it (SS58); `None` for a node of the genesis.
-	pub authorized_by: Option<String>,
+	/// The organisation's account that runs it (shown in SS58).
+	pub owner: AccountId,
+	/// The operator who authorized it (shown in SS58); `None` for a node of the genesis.
+	pub authorized_by: Option<AccountId>,
 	/// The block it was authorized in.
 	pub authorized_at: u32,
 }

@@ -3,7 +3,7 @@
 //! submission of 1,000 CSV rows each finalized exactly once, and the exit codes scripts rely on.
 
 use dmchain_test_node::{free_port, NodeHome, TestNode};
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::{
 	collections::HashMap,
 	path::Path,
@@ -101,13 +101,17 @@ fn the_command_line_flow_and_its_exit_codes() {
 	assert_eq!(listed["records"].as_array().unwrap().len(), 1);
 	let got = json_ok(dmchain(&url, &["record", "get", &format!("{source}/0")]));
 	assert_eq!(got["sequence"], 0);
-	let watcher = Command::new(DMCHAIN)
+	let mut watcher = Command::new(DMCHAIN)
 		.args(["--url", &url, "--json", "record", "watch", "--source", &source, "--count", "1"])
 		.stdout(Stdio::piped())
 		.stderr(Stdio::piped())
 		.spawn()
 		.expect("start watch");
-	std::thread::sleep(std::time::Duration::from_secs(2));
+	// The watcher says on standard error when its subscription is live.
+	let mut stderr = std::io::BufReader::new(watcher.stderr.take().expect("piped stderr"));
+	let mut line = String::new();
+	std::io::BufRead::read_line(&mut stderr, &mut line).expect("the watcher starts");
+	assert!(line.starts_with("watching finalized records"), "{line}");
 	let later = write(files, "later.json", r#"{"vehicles": 7}"#);
 	json_ok(dmchain(
 		&url,
@@ -149,6 +153,56 @@ fn the_command_line_flow_and_its_exit_codes() {
 	assert_eq!(rerun["skippedAlreadyAnchored"], 1000);
 	assert_eq!(rerun["anchored"], 0);
 
+	// Without a sequence column (issue 11): a re-run skips every digest this source has
+	// anchored. A file of which only a first part landed (as after a lost connection) anchors
+	// just the rest; a directory re-run anchors nothing.
+	let plain = |range: std::ops::Range<u64>| {
+		let mut text = String::from("hash\n");
+		for i in range {
+			text.push_str(&format!("0x{:064x}\n", 0xfeed_0000u64 + i));
+		}
+		text
+	};
+	let first_part = write(files, "plain-first.csv", &plain(0..25));
+	let whole = write(files, "plain.csv", &plain(0..40));
+	let args = |path: &str| {
+		["record", "bulk", "--source", &source, "--csv", path, "--suri", "//Bob"]
+			.map(String::from)
+			.to_vec()
+	};
+	let run = |path: &str| {
+		let owned = args(path);
+		let borrowed: Vec<&str> = owned.iter().map(String::as_str).collect();
+		json_ok(dmchain(&url, &borrowed))
+	};
+	let landed = run(&first_part);
+	assert_eq!(landed["anchored"], 25, "{landed}");
+	let rest = run(&whole);
+	assert_eq!(
+		(rest["skippedAlreadyAnchored"].clone(), rest["anchored"].clone()),
+		(json!(25), json!(15)),
+		"{rest}"
+	);
+	let again = run(&whole);
+	assert_eq!(
+		(again["skippedAlreadyAnchored"].clone(), again["anchored"].clone()),
+		(json!(40), json!(0)),
+		"{again}"
+	);
+	let dir = files.join("readings");
+	std::fs::create_dir_all(&dir).unwrap();
+	for i in 0..5 {
+		std::fs::write(dir.join(format!("r{i}.json")), format!("{{\"count\": {i}}}")).unwrap();
+	}
+	let dir_args =
+		["record", "bulk", "--source", &source, "--dir", dir.to_str().unwrap(), "--suri", "//Bob"];
+	assert_eq!(json_ok(dmchain(&url, &dir_args))["anchored"], 5);
+	let dir_again = json_ok(dmchain(&url, &dir_args));
+	assert_eq!(
+		(dir_again["skippedAlreadyAnchored"].clone(), dir_again["anchored"].clone()),
+		(json!(5), json!(0))
+	);
+
 	// Exit codes: a refusal by the registry is 3, with its error named.
 	let replay = dmchain(
 		&url,
@@ -176,12 +230,55 @@ fn the_command_line_flow_and_its_exit_codes() {
 		5
 	);
 	let nowhere = format!("ws://127.0.0.1:{}", free_port());
+	// Funding a fresh device account (README): a transfer from a funded account.
+	let fresh = "//FreshDevice";
+	json_ok(dmchain(&url, &["--suri", "//Alice", "transfer", fresh, "2.5"]));
+	let fresh_source = json_ok(dmchain(
+		&url,
+		&["source", "register", "--device", fresh, "--format", "0", "--suri", fresh],
+	));
+	assert!(
+		fresh_source["source"].is_u64(),
+		"the funded account pays a source deposit: {fresh_source}"
+	);
+	let overdrawn = dmchain(&url, &["--suri", fresh, "transfer", "//Alice", "1000"]);
+	assert_eq!(code(&overdrawn), 3);
+	// A secret read from standard input (`--suri -`) signs like one given on the command line.
+	let mut piped = Command::new(DMCHAIN)
+		.args(["--url", &url, "--json", "--suri", "-", "account"])
+		.env_remove("DMCHAIN_SURI")
+		.stdin(Stdio::piped())
+		.stdout(Stdio::piped())
+		.spawn()
+		.expect("start dmchain");
+	std::io::Write::write_all(piped.stdin.as_mut().unwrap(), b"//Bob\n").unwrap();
+	let piped = json_ok(piped.wait_with_output().unwrap());
+	assert_eq!(
+		piped["account"],
+		json_ok(dmchain(&url, &["--suri", "//Bob", "account"]))["account"]
+	);
+	// The key is loaded before the node is asked: no key is 5 even when the node is down.
+	assert_eq!(
+		code(&dmchain(&nowhere, &["record", "submit", "--source", &source, "--file", &reading])),
+		5
+	);
 	assert_eq!(
 		code(&dmchain(&nowhere, &["record", "verify", "--file", &reading, "--timeout", "5"])),
 		4
 	);
 	assert_eq!(code(&dmchain(&url, &["record", "verify"])), 2);
 	node.stop();
+}
+
+#[test]
+fn completions_cover_every_command() {
+	let out = Command::new(DMCHAIN).args(["completions", "bash"]).output().unwrap();
+	assert!(out.status.success());
+	let script = String::from_utf8_lossy(&out.stdout);
+	for command in ["source", "record", "user", "operator", "config", "governance", "validator"] {
+		assert!(script.contains(command), "the bash completions lack {command}");
+	}
+	assert!(script.contains("complete") && script.contains("dmchain"));
 }
 
 #[test]
@@ -356,11 +453,15 @@ fn operators_configure_and_anyone_audits_through_the_cli() {
 		&url,
 		&[&alice[..], &["suspend-source", &source, "--reason", "audit"]].concat(),
 	));
-	assert_eq!(json_ok(dmchain(&url, &["source", "show", &source]))["status"], "frozen");
+	let shown = json_ok(dmchain(&url, &["source", "show", &source]));
+	assert_eq!(shown["status"], "active");
+	assert_eq!(shown["holds"]["operatorSuspension"], true);
 	let by_owner = dmchain(&url, &["--suri", "//Charlie", "source", "resume", &source]);
 	assert_eq!(code(&by_owner), 3);
 	json_ok(dmchain(&url, &[&alice[..], &["lift-suspension", &source]].concat()));
-	assert_eq!(json_ok(dmchain(&url, &["source", "show", &source]))["status"], "active");
+	let shown = json_ok(dmchain(&url, &["source", "show", &source]));
+	assert_eq!(shown["status"], "active");
+	assert_eq!(shown["holds"]["operatorSuspension"], false);
 
 	// The validator set (CTL-5): Charlie's node owner registers keys generated by the node it
 	// talks to; Alice plans Charlie in and out again (activation is zombienet's to test).

@@ -6,7 +6,7 @@
 use dmchain_client::{
 	keys, Chain, ContentHash, DataSource, DataUser, Encoding, Error, FieldSpec, FieldType,
 	FormatSpec, FormatStatus, GeneratedKeys, HashAlgorithm, MetadataValue, NodeOwner, Operator,
-	OperatorError, ParameterValue, RecordCursor, RecordDraft, RecordId, RegistryError,
+	OperatorError, ParameterValue, RecordCursor, RecordDraft, RecordId, RegistryError, SourceHolds,
 	SourceStatus, Supervisor, WaitFor,
 };
 use dmchain_test_node::{free_port, NodeHome, TestNode};
@@ -76,7 +76,7 @@ async fn actors_anchor_find_verify_and_follow_records() {
 	assert_eq!(old.metadata[0].value, MetadataValue::Decimal { mantissa: 125, scale: 1 });
 	let new = user.record(update.id).await.unwrap().unwrap();
 	assert_eq!(new.replaces, Some(first.id));
-	assert_eq!(new.submitter, keys::account_of(&device_key).to_string());
+	assert_eq!(new.submitter, keys::account_of(&device_key));
 
 	// Refusals come back as the registry's own errors.
 	let replay =
@@ -108,16 +108,18 @@ async fn actors_anchor_find_verify_and_follow_records() {
 	));
 
 	// Follow: a record anchored after subscribing arrives once finalized.
-	let mut follower = user.follow(Some(source)).await.unwrap();
+	// As a Stream (`Follower::into_stream`), with StreamExt's combinators.
+	let mut follower = Box::pin(user.follow(Some(source)).await.unwrap().into_stream());
 	let followed = device
 		.submit_record(source, RecordDraft::new(hash("reading 4"), 4, 1_700_000_004_000))
 		.await
 		.unwrap();
-	let arrived = tokio::time::timeout(Duration::from_secs(60), follower.next())
-		.await
-		.expect("a followed record within 60 s")
-		.expect("subscription open")
-		.expect("record");
+	let arrived =
+		tokio::time::timeout(Duration::from_secs(60), futures::StreamExt::next(&mut follower))
+			.await
+			.expect("a followed record within 60 s")
+			.expect("subscription open")
+			.expect("record");
 	assert_eq!(arrived.id, followed.id);
 	assert_eq!(arrived.content, hash("reading 4"));
 
@@ -205,7 +207,7 @@ async fn operators_set_formats_and_parameters_and_the_registry_enforces_them() {
 	let stranger = Operator::new(chain.clone(), keys::dev("eve").unwrap());
 	let refused = stranger.register_format(&air_quality(1)).await;
 	assert!(matches!(refused, Err(Error::Operator(OperatorError::NotOperator))), "{refused:?}");
-	let (format, _) = operator.register_format(&air_quality(1)).await.expect("register format");
+	let format = operator.register_format(&air_quality(1)).await.expect("register format").format;
 	let read = supervisor.format(format).await.unwrap().expect("format on chain");
 	assert_eq!(read.spec, air_quality(1));
 	assert_eq!(read.status, FormatStatus::Active);
@@ -266,7 +268,7 @@ async fn operators_set_formats_and_parameters_and_the_registry_enforces_them() {
 	assert_eq!(supervisor.parameters().await.unwrap().max_metadata_bytes, 64);
 	let history = supervisor.full_history().await.unwrap();
 	assert_eq!(history.len(), 1);
-	assert_eq!(history[0].who, keys::account_of(&keys::dev("alice").unwrap()).to_string());
+	assert_eq!(history[0].who, keys::account_of(&keys::dev("alice").unwrap()));
 	assert_eq!(u64::from(history[0].block), receipt.block_number);
 	assert_eq!(history[0].old, ParameterValue::MaxMetadataBytes(before.max_metadata_bytes));
 	assert_eq!(history[0].new, ParameterValue::MaxMetadataBytes(64));
@@ -284,18 +286,26 @@ async fn operators_set_formats_and_parameters_and_the_registry_enforces_them() {
 	device.submit_record(source, pm(RecordDraft::new(sha("still"), 2, 0))).await.expect("kept");
 
 	// An operator suspends the source; its owner cannot lift it, the operator can (CTL-3).
+	// The owner's own pause stacks with it and outlasts the operator's lift (issue 13).
 	operator.suspend_source(source, "sensor moved without notice").await.expect("suspend");
-	assert_eq!(source_status(&chain, source).await, SourceStatus::Frozen);
+	let held = DataUser::new(chain.clone()).existing_source(source).await.unwrap();
+	assert_eq!(held.status, SourceStatus::Active);
+	assert_eq!(held.holds, SourceHolds { operator_suspension: true, ..Default::default() });
 	let blocked = device.submit_record(source, pm(RecordDraft::new(sha("x"), 3, 0))).await;
-	assert!(matches!(blocked, Err(Error::Registry(RegistryError::SourceFrozen))));
+	assert!(matches!(blocked, Err(Error::Registry(RegistryError::SourceSuspendedByOperator))));
 	let resumed = owner.resume_source(source).await;
 	assert!(matches!(resumed, Err(Error::Registry(RegistryError::SourceNotSuspended))));
+	owner.suspend_source(source).await.expect("the owner pauses too");
 	operator.lift_source_suspension(source).await.expect("lift");
+	let blocked = device.submit_record(source, pm(RecordDraft::new(sha("x"), 3, 0))).await;
+	assert!(matches!(blocked, Err(Error::Registry(RegistryError::SourceSuspended))));
+	owner.resume_source(source).await.expect("resume");
+	assert!(source_holds(&chain, source).await.is_empty());
 	device.submit_record(source, pm(RecordDraft::new(sha("x"), 3, 0))).await.expect("again");
 }
 
-async fn source_status(chain: &Chain, source: u32) -> SourceStatus {
-	DataUser::new(chain.clone()).existing_source(source).await.unwrap().status
+async fn source_holds(chain: &Chain, source: u32) -> SourceHolds {
+	DataUser::new(chain.clone()).existing_source(source).await.unwrap().holds
 }
 
 #[tokio::test]
@@ -322,8 +332,8 @@ async fn node_owners_register_session_keys_and_operators_plan_validators() {
 	let supervisor = Supervisor::new(chain.clone());
 
 	let genesis = supervisor.validators().await.expect("validator set");
-	assert_eq!(genesis.active, vec![alice.to_string()]);
-	assert_eq!(genesis.planned, vec![alice.to_string()]);
+	assert_eq!(genesis.active, vec![alice.clone()]);
+	assert_eq!(genesis.planned, vec![alice.clone()]);
 	assert!(!genesis.change_pending);
 
 	// Without session keys an account cannot be made a validator.
@@ -348,7 +358,7 @@ async fn node_owners_register_session_keys_and_operators_plan_validators() {
 	assert!(matches!(by_stranger, Err(Error::Operator(OperatorError::NotOperator))));
 	operator.add_validator(&bob).await.expect("add Bob");
 	let planned = supervisor.validators().await.expect("validator set");
-	assert_eq!(planned.planned, vec![alice.to_string(), bob.to_string()]);
+	assert_eq!(planned.planned, vec![alice.clone(), bob.clone()]);
 	assert!(!planned.is_active(&bob));
 	let again = operator.add_validator(&bob).await;
 	assert!(matches!(again, Err(Error::Operator(OperatorError::AlreadyValidator))));
@@ -356,7 +366,7 @@ async fn node_owners_register_session_keys_and_operators_plan_validators() {
 	// Taken out again; the last validator cannot be removed.
 	operator.remove_validator(&bob).await.expect("remove Bob");
 	let after = supervisor.validators().await.expect("validator set");
-	assert_eq!(after.planned, vec![alice.to_string()]);
+	assert_eq!(after.planned, vec![alice.clone()]);
 	let last = operator.remove_validator(&alice).await;
 	assert!(matches!(last, Err(Error::Operator(OperatorError::TooFewValidators))));
 	let unknown = operator.remove_validator(&charlie).await;

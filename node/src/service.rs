@@ -17,6 +17,7 @@ use std::{sync::Arc, time::Duration};
 #[cfg(not(feature = "runtime-benchmarks"))]
 pub type HostFunctions = sp_io::SubstrateHostFunctions;
 #[cfg(feature = "runtime-benchmarks")]
+/// The host functions the runtime may call: Substrate's and the benchmarking ones.
 pub type HostFunctions =
 	(sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
 

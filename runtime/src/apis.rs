@@ -6,7 +6,9 @@ use crate::{
 	SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
-use dmchain_primitives::{RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView};
+use dmchain_primitives::{
+	AnchorPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
+};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
@@ -204,8 +206,12 @@ impl_runtime_apis! {
 			DataRegistry::record(id)
 		}
 
-		fn records_by_hash(digest: [u8; 32], limit: u32) -> Vec<RecordView<AccountId, BlockNumber>> {
-			DataRegistry::records_by_hash(digest, limit)
+		fn records_by_hash(
+			digest: [u8; 32],
+			after: Option<RecordId>,
+			limit: u32,
+		) -> AnchorPage<AccountId, BlockNumber> {
+			DataRegistry::records_by_hash(digest, after, limit)
 		}
 
 		fn source_records(

@@ -3,7 +3,7 @@
 //! `frame_system`'s own benchmarks are left out on purpose: their `set_code` benchmark embeds a
 //! 4.25 MB kitchensink runtime in the Wasm, which would push the dev runtime (built with
 //! `runtime-benchmarks`) towards the 5 MiB a runtime upgrade must fit in
-//! (`runtime/tests/wasm_size.rs` guards the limit). The runtime charges frame-system's
+//! (`runtime/tests/runtime/wasm_size.rs` guards the limit). The runtime charges frame-system's
 //! calls with upstream's `SystemWeightInfo` figures. The transaction extensions of
 //! `frame_system` are measured (`frame_system_extensions`).
 

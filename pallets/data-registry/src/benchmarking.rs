@@ -8,7 +8,7 @@ use crate::pallet::{Call, Config, Event, NextSourceId, Pallet, ProgressOf};
 use alloc::{format, vec, vec::Vec};
 use dmchain_primitives::{
 	ContentHash, DataFormats, FormatId, HashAlgorithm, MetadataEntry, MetadataValue, RecordId,
-	SourceId, SourceStatus,
+	SourceHold, SourceId, SourceStatus,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::Get, traits::fungible::Mutate, BoundedVec};
@@ -132,11 +132,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), source);
 
-		assert_last_event::<T>(Event::SourceStatusChanged {
-			source,
-			from: SourceStatus::Active,
-			to: SourceStatus::Suspended,
-		});
+		assert_last_event::<T>(Event::SourceHeld { source, hold: SourceHold::OwnerPause });
 		Ok(())
 	}
 
@@ -148,26 +144,24 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), source);
 
-		assert_last_event::<T>(Event::SourceStatusChanged {
-			source,
-			from: SourceStatus::Suspended,
-			to: SourceStatus::Active,
-		});
+		assert_last_event::<T>(Event::SourceHoldLifted { source, hold: SourceHold::OwnerPause });
 		Ok(())
 	}
 
+	/// The worst case: a source still waiting for approval is withdrawn (its entry and
+	/// progress removed, the deposit released), which costs more than retiring an active one.
 	#[benchmark]
 	fn retire_source() -> Result<(), BenchmarkError> {
-		let (source, owner, _) = active_source::<T>()?;
+		let owner = funded::<T>("owner", 0);
+		let source = <Pallet<T> as dmchain_primitives::SourceControl<T::AccountId>>::
+			pending_source_for_benchmark(&owner);
+		let deposit = Sources::<T>::get(source).ok_or(BenchmarkError::Stop("no source"))?.deposit;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), source);
+		_(RawOrigin::Signed(owner.clone()), source);
 
-		assert_last_event::<T>(Event::SourceStatusChanged {
-			source,
-			from: SourceStatus::Active,
-			to: SourceStatus::Retired,
-		});
+		assert_last_event::<T>(Event::SourceWithdrawn { source, owner, deposit });
+		assert!(!Sources::<T>::contains_key(source));
 		Ok(())
 	}
 

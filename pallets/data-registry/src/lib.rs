@@ -11,10 +11,16 @@
 //!
 //! - **Sources** (REP-1): an owner registers a source naming the device account that will sign
 //!   its submissions, a registered data format ([`Config::Formats`]; not a deprecated one) and a
-//!   description. A deposit proportional to the entry's size is held from the owner. The owner can suspend, resume and retire the source. Whether a
+//!   description. A deposit proportional to the entry's size is held from the owner. Whether a
 //!   new source starts active or waits for an operator's approval is decided by
-//!   [`Config::SourceAdmission`]; operators and supervisors approve and freeze sources through
-//!   the [`dmchain_primitives::SourceControl`] trait this pallet implements.
+//!   [`Config::SourceAdmission`]; operators approve and reject sources through the
+//!   [`dmchain_primitives::SourceControl`] trait this pallet implements. The owner retires a
+//!   source (or withdraws one still waiting for approval, getting the deposit back).
+//! - **Holds** (CTL-3, MON-1): three authorities can stop a source, each with a hold of its
+//!   own: the owner pauses it, an operator suspends it, a supervisor freezes it
+//!   ([`dmchain_primitives::SourceHold`]). Holds stack; each is lifted only by its own
+//!   authority, and lifting one leaves the others and the life cycle as they are, so no role
+//!   can undo another's decision or activate a source nobody approved.
 //! - **Records** (REP-2, REP-3, ACQ-1, PRC-1, PRC-3, AUTH-1): only the source's device may
 //!   submit. Sequence numbers strictly increase per source (a replay and an out-of-order number
 //!   are each refused with their own error, MON-3); a device time-stamp further in the future
@@ -62,6 +68,8 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod mock;
 mod queries;
 mod records;
@@ -80,8 +88,8 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use dmchain_primitives::{
-		CurrentParameters, DataFormats, FormatId, RecordId, RecordIndex, SourceAdmission, SourceId,
-		SourceStatus,
+		CurrentParameters, DataFormats, FormatId, RecordId, RecordIndex, SourceAdmission,
+		SourceHold, SourceId, SourceStatus,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -133,9 +141,15 @@ pub mod pallet {
 		type SourceDepositPerByte: Get<BalanceOf<Self>>;
 
 		/// The fee burnt per anchored record: records are kept for ever, so their storage is
-		/// paid once, on top of the transaction fee.
+		/// paid once, on top of the transaction fee. Covers the record's keys and indexes.
 		#[pallet::constant]
 		type RecordFee: Get<BalanceOf<Self>>;
+
+		/// The fee burnt per byte of a record's stored entry (its encoded value: hash,
+		/// time-stamps, block, version link, metadata), so that larger records pay for the
+		/// state they take for ever.
+		#[pallet::constant]
+		type RecordByteFee: Get<BalanceOf<Self>>;
 
 		/// The longest source description, in bytes.
 		#[pallet::constant]
@@ -198,10 +212,13 @@ pub mod pallet {
 	pub type Records<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, SourceId, Twox64Concat, RecordIndex, RecordOf<T>>;
 
-	/// Every record anchoring a content digest: the verification index (SVC-4).
+	/// Every record anchoring a content digest: the verification index (SVC-4). Under one
+	/// digest the anchors iterate in the order they were anchored ([`AnchorKey`]).
+	///
+	/// IDENTITY-NOTE: the second key is assigned by the chain (block, source, position).
 	#[pallet::storage]
 	pub type RecordsByHash<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, [u8; 32], Twox64Concat, RecordId, (), OptionQuery>;
+		StorageDoubleMap<_, Blake2_128Concat, [u8; 32], Identity, AnchorKey, (), OptionQuery>;
 
 	/// For a replaced record, the position of the version that replaced it (same source).
 	///
@@ -226,7 +243,7 @@ pub mod pallet {
 			/// The deposit held from the owner.
 			deposit: BalanceOf<T>,
 		},
-		/// A source's status changed (suspended, resumed, retired, approved, frozen, unfrozen).
+		/// A source's life-cycle status changed: approved (pending to active) or retired.
 		SourceStatusChanged {
 			/// The source.
 			source: SourceId,
@@ -234,6 +251,31 @@ pub mod pallet {
 			from: SourceStatus,
 			/// Its status now.
 			to: SourceStatus,
+		},
+		/// A hold was put on a source: its owner paused it, an operator suspended it or a
+		/// supervisor froze it. It cannot submit until every hold is lifted.
+		SourceHeld {
+			/// The source.
+			source: SourceId,
+			/// Whose hold.
+			hold: SourceHold,
+		},
+		/// A hold was lifted from a source by its own authority; the other holds stay.
+		SourceHoldLifted {
+			/// The source.
+			source: SourceId,
+			/// Whose hold.
+			hold: SourceHold,
+		},
+		/// The owner withdrew a source that was still waiting for approval: its entry is gone
+		/// and the deposit released.
+		SourceWithdrawn {
+			/// The source.
+			source: SourceId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// The deposit released.
+			deposit: BalanceOf<T>,
 		},
 		/// One record was anchored by [`Pallet::submit_record`].
 		RecordAnchored {
@@ -282,21 +324,27 @@ pub mod pallet {
 		NotSourceDevice,
 		/// The source waits for an operator's approval.
 		SourcePendingApproval,
-		/// The source is suspended.
+		/// The source is paused by its owner.
 		SourceSuspended,
+		/// The source is suspended by an operator.
+		SourceSuspendedByOperator,
 		/// The source is frozen by a supervisor.
 		SourceFrozen,
 		/// The source is retired.
 		SourceRetired,
-		/// The source is not active, so it cannot be suspended.
-		SourceNotActive,
-		/// The source is not suspended, so it cannot be resumed.
+		/// The source is already paused by its owner.
+		SourceAlreadySuspended,
+		/// The source is not paused by its owner, so it cannot be resumed.
 		SourceNotSuspended,
+		/// The source is already suspended by an operator.
+		SourceAlreadySuspendedByOperator,
+		/// The source is not suspended by an operator.
+		SourceNotSuspendedByOperator,
 		/// The source is not waiting for approval.
 		SourceNotPendingApproval,
-		/// The source is not frozen.
+		/// The source is not frozen by a supervisor.
 		SourceNotFrozen,
-		/// The source is already frozen.
+		/// The source is already frozen by a supervisor.
 		SourceAlreadyFrozen,
 		/// No data format has this id.
 		FormatNotFound,
@@ -360,6 +408,29 @@ pub mod pallet {
 			);
 			assert!(T::MaxMetadataKeyLen::get() > 0, "MaxMetadataKeyLen must be positive");
 			assert!(T::MaxPageSize::get() > 0, "MaxPageSize must be positive");
+
+			// The largest `submit_records` call must fit one block, in length and in weight, or
+			// a device could sign a call no block can take.
+			let records = T::MaxRecordsPerCall::get();
+			let call_len = u64::from(records)
+				.saturating_mul(RecordInputOf::<T>::max_encoded_len() as u64)
+				.saturating_add(16);
+			let length = <T as frame_system::Config>::BlockLength::get();
+			let max_len = u64::from(*length.max.get(DispatchClass::Normal));
+			assert!(
+				call_len <= max_len,
+				"the largest submit_records call ({call_len} bytes) is longer than a block's \
+				 normal length ({max_len} bytes): lower MaxRecordsPerCall or the metadata bounds"
+			);
+			let weights = <T as frame_system::Config>::BlockWeights::get();
+			let normal = weights.get(DispatchClass::Normal);
+			let max_extrinsic = normal.max_extrinsic.unwrap_or(weights.max_block);
+			let weight = T::WeightInfo::submit_records(records);
+			assert!(
+				weight.all_lte(max_extrinsic),
+				"the largest submit_records call ({weight:?}) weighs more than one extrinsic may \
+				 ({max_extrinsic:?}): lower MaxRecordsPerCall"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -400,31 +471,35 @@ pub mod pallet {
 			Self::do_register_source(owner, device, format, metadata).map(|_| ())
 		}
 
-		/// Suspends an active source: its device cannot submit until the source is resumed.
+		/// Pauses a source (the owner's hold): its device cannot submit until the owner resumes
+		/// it. The pause stacks with an operator's suspension and a supervisor's freeze; each is
+		/// lifted only by its own authority.
 		///
 		/// The dispatch origin for this call must be _Signed_ by the source's owner.
 		///
-		/// Emits [`Event::SourceStatusChanged`] if successful.
+		/// Emits [`Event::SourceHeld`] if successful.
 		///
 		/// ## Errors
 		/// - [`Error::SourceNotFound`], [`Error::NotSourceOwner`].
-		/// - [`Error::SourceNotActive`]: only an active source can be suspended.
+		/// - [`Error::SourceAlreadySuspended`]: the owner's pause is already on.
+		/// - [`Error::SourceRetired`]: a retired source takes no hold.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::suspend_source())]
 		pub fn suspend_source(origin: OriginFor<T>, source: SourceId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_owner_action(&who, source, sources::OwnerAction::Suspend)
+			Self::do_owner_action(&who, source, sources::OwnerAction::Pause)
 		}
 
-		/// Resumes a suspended source.
+		/// Lifts the owner's pause. An operator's suspension or a supervisor's freeze, if on,
+		/// stays: the source submits again only when no hold is left.
 		///
 		/// The dispatch origin for this call must be _Signed_ by the source's owner.
 		///
-		/// Emits [`Event::SourceStatusChanged`] if successful.
+		/// Emits [`Event::SourceHoldLifted`] if successful.
 		///
 		/// ## Errors
 		/// - [`Error::SourceNotFound`], [`Error::NotSourceOwner`].
-		/// - [`Error::SourceNotSuspended`]: only a suspended source can be resumed.
+		/// - [`Error::SourceNotSuspended`]: the owner's pause is not on.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::resume_source())]
 		pub fn resume_source(origin: OriginFor<T>, source: SourceId) -> DispatchResult {
@@ -433,15 +508,18 @@ pub mod pallet {
 		}
 
 		/// Retires a source for good: it can never submit again; its records stay queryable
-		/// and its entry (and so its deposit) stays, since the records refer to it.
+		/// and its entry (and so its deposit) stays, since the records refer to it. A source
+		/// still waiting for approval has no records: retiring it withdraws it instead (its
+		/// entry goes and the deposit is released).
 		///
 		/// The dispatch origin for this call must be _Signed_ by the source's owner.
 		///
-		/// Emits [`Event::SourceStatusChanged`] if successful.
+		/// Emits [`Event::SourceStatusChanged`], or [`Event::SourceWithdrawn`] for a source
+		/// that was waiting for approval.
 		///
 		/// ## Errors
 		/// - [`Error::SourceNotFound`], [`Error::NotSourceOwner`].
-		/// - [`Error::SourceFrozen`]: a frozen source stays frozen until a supervisor decides.
+		/// - [`Error::SourceFrozen`]: a frozen source stays until a supervisor decides.
 		/// - [`Error::SourceRetired`]: the source is already retired.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::retire_source())]
@@ -461,8 +539,10 @@ pub mod pallet {
 		///
 		/// ## Errors
 		/// - [`Error::SourceNotFound`], [`Error::NotSourceDevice`].
-		/// - [`Error::SourcePendingApproval`], [`Error::SourceSuspended`],
-		///   [`Error::SourceFrozen`], [`Error::SourceRetired`]: the source cannot submit now.
+		/// - [`Error::SourcePendingApproval`], [`Error::SourceRetired`]: the source's life cycle
+		///   does not allow submissions; [`Error::SourceFrozen`],
+		///   [`Error::SourceSuspendedByOperator`], [`Error::SourceSuspended`]: a hold is on (the
+		///   error names the hold of the highest authority).
 		/// - [`Error::SequenceReplayed`], [`Error::SequenceOutOfOrder`]: the sequence number is
 		///   not above the source's last one.
 		/// - [`Error::DeviceTimeInFuture`]: the device time-stamp is too far ahead.
@@ -474,7 +554,8 @@ pub mod pallet {
 		///   the source's data format.
 		/// - [`Error::ReplacedRecordNotFound`], [`Error::ReplacedRecordSuperseded`]: the
 		///   version link is wrong.
-		/// - [`Error::InsufficientRecordFee`]: the device cannot pay the record fee.
+		/// - [`Error::InsufficientRecordFee`]: the device cannot pay the record fee
+		///   (`RecordFee + RecordByteFee × the stored record's bytes`, burnt).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::submit_record())]
 		pub fn submit_record(

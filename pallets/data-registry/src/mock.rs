@@ -100,6 +100,14 @@ thread_local! {
 	static FORMATS: RefCell<BTreeMap<FormatId, (TestFormat, bool)>> = RefCell::new(
 		[(OPEN_FORMAT, (open_format(), false))].into_iter().collect()
 	);
+	/// How many sources each format has bound (`DataFormats::bind_source` minus
+	/// `unbind_source`).
+	static BOUND: RefCell<BTreeMap<FormatId, i64>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// How many sources are bound to `format` by the registry's calls so far.
+pub fn bound_sources(format: FormatId) -> i64 {
+	BOUND.with(|b| b.borrow().get(&format).copied().unwrap_or(0))
 }
 
 /// The format [`OPEN_FORMAT`] names.
@@ -135,12 +143,19 @@ pub struct TestFormats;
 impl DataFormats for TestFormats {
 	type Format = TestFormat;
 
-	fn usable_for_new_source(id: FormatId) -> Result<(), FormatUnusable> {
+	fn bind_source(id: FormatId) -> Result<(), FormatUnusable> {
 		match FORMATS.with(|f| f.borrow().get(&id).map(|(_, deprecated)| *deprecated)) {
 			None => Err(FormatUnusable::NotFound),
 			Some(true) => Err(FormatUnusable::Deprecated),
-			Some(false) => Ok(()),
+			Some(false) => {
+				BOUND.with(|b| *b.borrow_mut().entry(id).or_default() += 1);
+				Ok(())
+			},
 		}
+	}
+
+	fn unbind_source(id: FormatId) {
+		BOUND.with(|b| *b.borrow_mut().entry(id).or_default() -= 1);
 	}
 
 	fn load(id: FormatId) -> Option<TestFormat> {
@@ -193,6 +208,8 @@ pub const SOURCE_DEPOSIT_BASE: u64 = 100;
 pub const SOURCE_DEPOSIT_PER_BYTE: u64 = 2;
 /// The fee per record in the tests.
 pub const RECORD_FEE: u64 = 5;
+/// Burnt per byte of a stored record.
+pub const RECORD_BYTE_FEE: u64 = 1;
 /// The clock skew allowed in the tests, ms.
 pub const MAX_CLOCK_SKEW: u64 = 30_000;
 
@@ -206,6 +223,7 @@ impl pallet_data_registry::Config for Test {
 	type SourceDepositBase = ConstU64<SOURCE_DEPOSIT_BASE>;
 	type SourceDepositPerByte = ConstU64<SOURCE_DEPOSIT_PER_BYTE>;
 	type RecordFee = ConstU64<RECORD_FEE>;
+	type RecordByteFee = ConstU64<RECORD_BYTE_FEE>;
 	type MaxSourceMetadataLen = frame_support::traits::ConstU32<64>;
 	type MaxMetadataEntries = frame_support::traits::ConstU32<4>;
 	type MaxMetadataKeyLen = frame_support::traits::ConstU32<16>;
@@ -219,6 +237,8 @@ impl pallet_data_registry::Config for Test {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	FORMATS
 		.with(|f| *f.borrow_mut() = [(OPEN_FORMAT, (open_format(), false))].into_iter().collect());
+	BOUND.with(|b| b.borrow_mut().clear());
+	RequireApproval::set(false);
 	Parameters::set(DataParameters { max_clock_skew: MAX_CLOCK_SKEW, ..DataParameters::default() });
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {

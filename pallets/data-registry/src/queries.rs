@@ -3,21 +3,25 @@
 
 use crate::{
 	pallet::{Config, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy},
-	types::{BalanceOf, RecordOf},
+	types::{AnchorKey, BalanceOf, RecordOf},
 };
 use alloc::vec::Vec;
 use dmchain_primitives::{
-	MetadataEntry, RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceId,
-	SourceView,
+	AnchorPage, MetadataEntry, RecordCursor, RecordId, RecordIndex, RecordPage, RecordView,
+	SourceId, SourceView,
 };
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::UniqueSaturatedInto;
 
 /// A record as the runtime API answers it.
 pub type RecordViewOf<T> = RecordView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 /// A page of records as the runtime API answers it.
 pub type RecordPageOf<T> = RecordPage<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
+/// A page of a digest's anchors as the runtime API answers it.
+pub type AnchorPageOf<T> = AnchorPage<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 /// A source as the runtime API answers it.
 pub type SourceViewOf<T> =
@@ -30,13 +34,37 @@ impl<T: Config> Pallet<T> {
 		Records::<T>::get(id.source, id.index).map(|record| Self::view(id, &device, record))
 	}
 
-	/// Every record anchoring `digest` (at most `limit`, capped at `MaxPageSize`): who
-	/// anchored the payload, when, in which block (SVC-4).
-	pub fn records_by_hash(digest: [u8; 32], limit: u32) -> Vec<RecordViewOf<T>> {
-		RecordsByHash::<T>::iter_key_prefix(digest)
-			.take(Self::page_size(limit))
-			.filter_map(Self::record)
-			.collect()
+	/// The records anchoring `digest` in the order they were anchored, after the record
+	/// `after` (from the first anchor when `None`), at most `limit` (capped at `MaxPageSize`):
+	/// who anchored the payload, when, in which block (SVC-4). An `after` that does not name an
+	/// anchor of `digest` gives an empty page.
+	pub fn records_by_hash(
+		digest: [u8; 32],
+		after: Option<RecordId>,
+		limit: u32,
+	) -> AnchorPageOf<T> {
+		let empty = AnchorPage { records: Vec::new(), next: None };
+		let keys = match after {
+			None => RecordsByHash::<T>::iter_key_prefix(digest),
+			Some(id) => {
+				let Some(record) = Records::<T>::get(id.source, id.index) else { return empty };
+				let key = AnchorKey::new(record.block.unique_saturated_into(), id);
+				if record.content.digest != digest {
+					return empty;
+				}
+				RecordsByHash::<T>::iter_key_prefix_from(
+					digest,
+					RecordsByHash::<T>::hashed_key_for(digest, key),
+				)
+			},
+		};
+		let size = Self::page_size(limit);
+		let mut ids: Vec<RecordId> =
+			keys.take(size.saturating_add(1)).map(|key| key.id()).collect();
+		let more = ids.len() > size;
+		ids.truncate(size);
+		let next = if more { ids.last().copied() } else { None };
+		AnchorPage { records: ids.into_iter().filter_map(Self::record).collect(), next }
 	}
 
 	/// The source `id`, if it exists.
@@ -51,6 +79,7 @@ impl<T: Config> Pallet<T> {
 			retention: info.retention,
 			metadata: info.metadata.into_inner(),
 			status: info.status,
+			holds: info.holds,
 			deposit: info.deposit,
 			registered_at: info.registered_at,
 			record_count: progress.record_count,

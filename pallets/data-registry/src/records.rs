@@ -6,7 +6,9 @@ use crate::{
 		Config, Error, Event, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy,
 	},
 	sources::submission_blocker,
-	types::{MetadataOf, Record, RecordInputOf, RecordRejection, SourceProgress},
+	types::{
+		AnchorKey, BalanceOf, MetadataOf, Record, RecordInputOf, RecordRejection, SourceProgress,
+	},
 };
 use dmchain_primitives::{
 	CurrentParameters, DataFormats, MetadataValue, Millis, RecordId, RecordIndex, SourceId,
@@ -53,12 +55,13 @@ struct AnchorContext<T: Config> {
 	source: SourceId,
 	chain_time: Millis,
 	block: BlockNumberFor<T>,
+	/// `block` as the `u32` the anchor index keys by.
+	block_number: u32,
 	latest_device_time: Millis,
 	/// The source's data format, loaded once for the whole call.
 	format: <T::Formats as DataFormats>::Format,
 	max_metadata_bytes: u32,
-	/// The rate-limit window the call's block falls in, and how many records it allows.
-	window: u32,
+	/// How many records a rate-limit window allows.
 	window_records: u32,
 }
 
@@ -76,8 +79,8 @@ impl<T: Config> Pallet<T> {
 		let (ctx, mut progress) = Self::authenticate(device, source)?;
 		let content = input.content;
 		let sequence = input.sequence;
-		let index = Self::anchor(&ctx, &mut progress, input).map_err(Error::<T>::from)?;
-		Self::charge_record_fees(device, 1)?;
+		let (index, bytes) = Self::anchor(&ctx, &mut progress, input).map_err(Error::<T>::from)?;
+		Self::charge_record_fees(device, 1, bytes)?;
 		ProgressOf::<T>::insert(source, progress);
 		Self::deposit_event(Event::RecordAnchored {
 			id: RecordId { source, index },
@@ -96,15 +99,17 @@ impl<T: Config> Pallet<T> {
 		let (ctx, mut progress) = Self::authenticate(device, source)?;
 		let first = progress.record_count;
 		let count = records.len() as u32;
+		let mut bytes: u32 = 0;
 		for (position, input) in records.into_iter().enumerate() {
-			Self::anchor(&ctx, &mut progress, input).map_err(|reason| {
+			let (_, size) = Self::anchor(&ctx, &mut progress, input).map_err(|reason| {
 				Error::<T>::BatchRecordRejected {
 					index: u16::try_from(position).unwrap_or(u16::MAX),
 					reason,
 				}
 			})?;
+			bytes = bytes.saturating_add(size);
 		}
-		Self::charge_record_fees(device, count)?;
+		Self::charge_record_fees(device, count, bytes)?;
 		ProgressOf::<T>::insert(source, progress);
 		Self::deposit_event(Event::RecordsAnchored { source, first, count });
 		Ok(())
@@ -118,7 +123,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(AnchorContext<T>, SourceProgress), Error<T>> {
 		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
 		ensure!(&info.device == device, Error::<T>::NotSourceDevice);
-		if let Some(blocked) = submission_blocker::<T>(info.status) {
+		if let Some(blocked) = submission_blocker::<T>(info.status, info.holds) {
 			return Err(blocked);
 		}
 		let format = T::Formats::load(info.format).ok_or(Error::<T>::FormatNotFound)?;
@@ -130,28 +135,34 @@ impl<T: Config> Pallet<T> {
 			source,
 			chain_time,
 			block,
+			block_number,
 			latest_device_time: chain_time.saturating_add(parameters.max_clock_skew),
 			format,
 			max_metadata_bytes: parameters.max_metadata_bytes,
-			window: block_number / parameters.rate_limit.window.max(1),
 			window_records: parameters.rate_limit.records,
 		};
 		let mut progress = ProgressOf::<T>::get(source);
-		if progress.window != ctx.window {
-			progress.window = ctx.window;
+		// A new window starts once the current one (of the length in force now) has run out.
+		let window = parameters.rate_limit.window.max(1);
+		if progress.record_count == 0
+			|| block_number.saturating_sub(progress.window_start) >= window
+			|| block_number < progress.window_start
+		{
+			progress.window_start = block_number;
 			progress.in_window = 0;
 		}
 		Ok((ctx, progress))
 	}
 
-	/// Checks one record against the source's progress and stores it with its indexes.
+	/// Checks one record against the source's progress and stores it with its indexes;
+	/// returns its position and the bytes its stored entry takes (what the byte fee prices).
 	/// Storage written before a later record of the same call fails is rolled back with the
 	/// call (every dispatch runs in its own storage layer).
 	fn anchor(
 		ctx: &AnchorContext<T>,
 		progress: &mut SourceProgress,
 		input: RecordInputOf<T>,
-	) -> Result<RecordIndex, RecordRejection> {
+	) -> Result<(RecordIndex, u32), RecordRejection> {
 		if let Some(last) = progress.last_sequence {
 			ensure!(input.sequence != last, RecordRejection::SequenceReplayed);
 			ensure!(input.sequence > last, RecordRejection::SequenceOutOfOrder);
@@ -170,31 +181,29 @@ impl<T: Config> Pallet<T> {
 
 		let index = progress.record_count;
 		let id = RecordId { source: ctx.source, index };
-		RecordsByHash::<T>::insert(input.content.digest, id, ());
+		RecordsByHash::<T>::insert(input.content.digest, AnchorKey::new(ctx.block_number, id), ());
 		if let Some(previous) = input.replaces {
 			let previous = RecordId { source: ctx.source, index: previous };
 			SupersededBy::<T>::insert(previous, index);
 			Self::deposit_event(Event::RecordSuperseded { previous, by: id });
 		}
-		Records::<T>::insert(
-			ctx.source,
-			index,
-			Record {
-				content: input.content,
-				sequence: input.sequence,
-				device_time: input.device_time,
-				chain_time: ctx.chain_time,
-				block: ctx.block,
-				replaces: input.replaces,
-				metadata: input.metadata,
-			},
-		);
+		let record = Record {
+			content: input.content,
+			sequence: input.sequence,
+			device_time: input.device_time,
+			chain_time: ctx.chain_time,
+			block: ctx.block,
+			replaces: input.replaces,
+			metadata: input.metadata,
+		};
+		let bytes = record.encoded_size() as u32;
+		Records::<T>::insert(ctx.source, index, record);
 		// Cannot saturate: each record takes a distinct u64 sequence number, so a source has
 		// at most 2^64 records and the count reaches u64::MAX only after the last possible one.
 		progress.record_count = index.saturating_add(1);
 		progress.last_sequence = Some(input.sequence);
 		progress.in_window = progress.in_window.saturating_add(1);
-		Ok(index)
+		Ok((index, bytes))
 	}
 
 	/// The size of a record's metadata that `max_metadata_bytes` bounds: the bytes of its keys
@@ -230,9 +239,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Burns `RecordFee × count` from the device, keeping its account alive.
-	fn charge_record_fees(device: &T::AccountId, count: u32) -> DispatchResult {
-		let fee = T::RecordFee::get().saturating_mul(count.into());
+	/// The fee for `count` records whose stored entries take `bytes` bytes in all:
+	/// `RecordFee × count + RecordByteFee × bytes`.
+	pub fn record_fee(count: u32, bytes: u32) -> BalanceOf<T> {
+		T::RecordFee::get()
+			.saturating_mul(count.into())
+			.saturating_add(T::RecordByteFee::get().saturating_mul(bytes.into()))
+	}
+
+	/// Burns [`Self::record_fee`] from the device, keeping its account alive.
+	fn charge_record_fees(device: &T::AccountId, count: u32, bytes: u32) -> DispatchResult {
+		let fee = Self::record_fee(count, bytes);
 		if !fee.is_zero() {
 			T::Currency::burn_from(
 				device,

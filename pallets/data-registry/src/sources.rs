@@ -6,7 +6,7 @@ use crate::{
 };
 use dmchain_primitives::{
 	CurrentParameters, DataFormats, FormatId, FormatUnusable, SourceAdmission, SourceControl,
-	SourceId, SourceStatus,
+	SourceHold, SourceHolds, SourceId, SourceStatus,
 };
 use frame_support::{
 	ensure,
@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		format: FormatId,
 		metadata: SourceMetadataOf<T>,
 	) -> Result<SourceId, DispatchError> {
-		T::Formats::usable_for_new_source(format).map_err(|why| match why {
+		T::Formats::bind_source(format).map_err(|why| match why {
 			FormatUnusable::NotFound => Error::<T>::FormatNotFound,
 			FormatUnusable::Deprecated => Error::<T>::FormatDeprecated,
 		})?;
@@ -58,6 +58,7 @@ impl<T: Config> Pallet<T> {
 				retention: T::Parameters::current().default_retention,
 				metadata,
 				status,
+				holds: SourceHolds::default(),
 				deposit,
 				registered_at: frame_system::Pallet::<T>::block_number(),
 			},
@@ -67,80 +68,76 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Applies an owner's `action` to `source`: suspend, resume or retire.
+	/// Applies an owner's `action` to `source`: pause, resume or retire (a source still
+	/// waiting for approval is withdrawn instead of retired).
 	pub(crate) fn do_owner_action(
 		who: &T::AccountId,
 		source: SourceId,
 		action: OwnerAction,
 	) -> DispatchResult {
-		Self::transition(source, |info| {
-			ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
-			match (action, info.status) {
-				(OwnerAction::Suspend, SourceStatus::Active) => Ok(SourceStatus::Suspended),
-				(OwnerAction::Suspend, _) => Err(Error::<T>::SourceNotActive),
-				(OwnerAction::Resume, SourceStatus::Suspended) => Ok(SourceStatus::Active),
-				(OwnerAction::Resume, _) => Err(Error::<T>::SourceNotSuspended),
-				(OwnerAction::Retire, SourceStatus::Frozen) => Err(Error::<T>::SourceFrozen),
-				(OwnerAction::Retire, SourceStatus::Retired) => Err(Error::<T>::SourceRetired),
-				(OwnerAction::Retire, _) => Ok(SourceStatus::Retired),
-			}
-		})
+		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+		ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
+		match action {
+			OwnerAction::Pause => Self::set_hold(source, SourceHold::OwnerPause, true),
+			OwnerAction::Resume => Self::set_hold(source, SourceHold::OwnerPause, false),
+			OwnerAction::Retire => match info.status {
+				SourceStatus::Retired => Err(Error::<T>::SourceRetired.into()),
+				_ if info.holds.supervisor_freeze => Err(Error::<T>::SourceFrozen.into()),
+				SourceStatus::PendingApproval => {
+					let owner = info.owner.clone();
+					let deposit = Self::remove_unapproved(source, info)?;
+					Self::deposit_event(Event::SourceWithdrawn { source, owner, deposit });
+					Ok(())
+				},
+				SourceStatus::Active => Self::transition(source, SourceStatus::Retired),
+			},
+		}
 	}
 
-	/// Moves `source` to the status `next` decides from its entry (or fails with `next`'s
-	/// error), and emits [`Event::SourceStatusChanged`]: the one place a status changes.
-	fn transition(
-		source: SourceId,
-		next: impl FnOnce(&SourceInfoOf<T>) -> Result<SourceStatus, Error<T>>,
-	) -> DispatchResult {
+	/// Moves `source` to the life-cycle status `to` and emits [`Event::SourceStatusChanged`]:
+	/// the one place a status changes. Holds stay as they are.
+	fn transition(source: SourceId, to: SourceStatus) -> DispatchResult {
 		Sources::<T>::try_mutate(source, |entry| {
 			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
 			let from = info.status;
-			let to = next(info)?;
 			info.status = to;
 			Self::deposit_event(Event::SourceStatusChanged { source, from, to });
 			Ok(())
 		})
 	}
-}
 
-impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
-	fn owner_of(source: SourceId) -> Option<T::AccountId> {
-		Sources::<T>::get(source).map(|info| info.owner)
-	}
-
-	fn status_of(source: SourceId) -> Option<SourceStatus> {
-		Sources::<T>::get(source).map(|info| info.status)
-	}
-
-	fn approve(source: SourceId) -> DispatchResult {
-		Self::transition(source, |info| match info.status {
-			SourceStatus::PendingApproval => Ok(SourceStatus::Active),
-			_ => Err(Error::<T>::SourceNotPendingApproval),
+	/// Puts `hold` on `source` (`on`) or lifts it, and emits [`Event::SourceHeld`] or
+	/// [`Event::SourceHoldLifted`]: the one place a hold changes. Each hold has its own errors,
+	/// so a refusal says which authority's hold it was about; a retired source takes no hold
+	/// (but a hold on it can still be lifted).
+	fn set_hold(source: SourceId, hold: SourceHold, on: bool) -> DispatchResult {
+		Sources::<T>::try_mutate(source, |entry| {
+			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+			if on {
+				ensure!(info.status != SourceStatus::Retired, Error::<T>::SourceRetired);
+				ensure!(!info.holds.has(hold), already_held::<T>(hold));
+			} else {
+				ensure!(info.holds.has(hold), not_held::<T>(hold));
+			}
+			info.holds.set(hold, on);
+			Self::deposit_event(if on {
+				Event::SourceHeld { source, hold }
+			} else {
+				Event::SourceHoldLifted { source, hold }
+			});
+			Ok(())
 		})
 	}
 
-	fn freeze(source: SourceId) -> DispatchResult {
-		Self::transition(source, |info| match info.status {
-			SourceStatus::Frozen => Err(Error::<T>::SourceAlreadyFrozen),
-			SourceStatus::Retired => Err(Error::<T>::SourceRetired),
-			_ => Ok(SourceStatus::Frozen),
-		})
-	}
-
-	fn unfreeze(source: SourceId) -> DispatchResult {
-		Self::transition(source, |info| match info.status {
-			SourceStatus::Frozen => Ok(SourceStatus::Active),
-			_ => Err(Error::<T>::SourceNotFrozen),
-		})
-	}
-
-	fn reject(source: SourceId) -> DispatchResult {
-		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
-		ensure!(info.status == SourceStatus::PendingApproval, Error::<T>::SourceNotPendingApproval);
-		// A pending source has never submitted, so no record or index refers to it.
+	/// Removes a source that never was approved (so it has no records and no index refers to
+	/// it) and releases its owner's deposit; returns the deposit. The caller emits the event.
+	fn remove_unapproved(
+		source: SourceId,
+		info: SourceInfoOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		Sources::<T>::remove(source);
 		ProgressOf::<T>::remove(source);
+		T::Formats::unbind_source(info.format);
 		if !info.deposit.is_zero() {
 			T::Currency::release(
 				&HoldReason::SourceDeposit.into(),
@@ -149,7 +146,39 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 				Precision::BestEffort,
 			)?;
 		}
-		Self::deposit_event(Event::SourceRejected { source, owner: info.owner });
+		Ok(info.deposit)
+	}
+}
+
+impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
+	fn owner_of(source: SourceId) -> Option<T::AccountId> {
+		Sources::<T>::get(source).map(|info| info.owner)
+	}
+
+	fn status_of(source: SourceId) -> Option<(SourceStatus, SourceHolds)> {
+		Sources::<T>::get(source).map(|info| (info.status, info.holds))
+	}
+
+	fn approve(source: SourceId) -> DispatchResult {
+		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+		ensure!(info.status == SourceStatus::PendingApproval, Error::<T>::SourceNotPendingApproval);
+		Self::transition(source, SourceStatus::Active)
+	}
+
+	fn hold(source: SourceId, hold: SourceHold) -> DispatchResult {
+		Self::set_hold(source, hold, true)
+	}
+
+	fn lift(source: SourceId, hold: SourceHold) -> DispatchResult {
+		Self::set_hold(source, hold, false)
+	}
+
+	fn reject(source: SourceId) -> DispatchResult {
+		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+		ensure!(info.status == SourceStatus::PendingApproval, Error::<T>::SourceNotPendingApproval);
+		let owner = info.owner.clone();
+		Self::remove_unapproved(source, info)?;
+		Self::deposit_event(Event::SourceRejected { source, owner });
 		Ok(())
 	}
 
@@ -176,21 +205,46 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 /// What a source's owner may do to it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum OwnerAction {
-	/// Active to suspended.
-	Suspend,
-	/// Suspended to active.
+	/// Puts the owner's pause on ([`SourceHold::OwnerPause`]).
+	Pause,
+	/// Lifts the owner's pause; other holds stay.
 	Resume,
-	/// Anything but frozen or retired to retired.
+	/// Retires an approved source for good, or withdraws one still waiting for approval.
 	Retire,
 }
 
-/// The error a submission gets from a source in `status`, or `None` if it may submit.
-pub(crate) fn submission_blocker<T: Config>(status: SourceStatus) -> Option<Error<T>> {
-	match status {
-		SourceStatus::Active => None,
-		SourceStatus::PendingApproval => Some(Error::<T>::SourcePendingApproval),
-		SourceStatus::Suspended => Some(Error::<T>::SourceSuspended),
-		SourceStatus::Frozen => Some(Error::<T>::SourceFrozen),
-		SourceStatus::Retired => Some(Error::<T>::SourceRetired),
+/// The error a hold that is already on gets when it is put on again.
+fn already_held<T: Config>(hold: SourceHold) -> Error<T> {
+	match hold {
+		SourceHold::OwnerPause => Error::<T>::SourceAlreadySuspended,
+		SourceHold::OperatorSuspension => Error::<T>::SourceAlreadySuspendedByOperator,
+		SourceHold::SupervisorFreeze => Error::<T>::SourceAlreadyFrozen,
 	}
+}
+
+/// The error lifting a hold that is not on gets.
+fn not_held<T: Config>(hold: SourceHold) -> Error<T> {
+	match hold {
+		SourceHold::OwnerPause => Error::<T>::SourceNotSuspended,
+		SourceHold::OperatorSuspension => Error::<T>::SourceNotSuspendedByOperator,
+		SourceHold::SupervisorFreeze => Error::<T>::SourceNotFrozen,
+	}
+}
+
+/// The error a submission gets from a source in `status` with `holds`, or `None` if it may
+/// submit. The life cycle comes first, then the hold of the highest authority.
+pub(crate) fn submission_blocker<T: Config>(
+	status: SourceStatus,
+	holds: SourceHolds,
+) -> Option<Error<T>> {
+	match status {
+		SourceStatus::PendingApproval => return Some(Error::<T>::SourcePendingApproval),
+		SourceStatus::Retired => return Some(Error::<T>::SourceRetired),
+		SourceStatus::Active => {},
+	}
+	holds.strongest().map(|hold| match hold {
+		SourceHold::SupervisorFreeze => Error::<T>::SourceFrozen,
+		SourceHold::OperatorSuspension => Error::<T>::SourceSuspendedByOperator,
+		SourceHold::OwnerPause => Error::<T>::SourceSuspended,
+	})
 }

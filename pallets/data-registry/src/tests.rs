@@ -4,9 +4,9 @@
 use crate::{mock::*, pallet::*, types::*};
 use codec::{Decode, Encode};
 use dmchain_primitives::{
-	ContentHash, DataParameters, Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm,
-	MetadataEntry, MetadataValue, RateLimit, RecordCursor, RecordId, RetentionClass, SourceControl,
-	SourceId, SourceStatus,
+	AnchorPage, ContentHash, DataParameters, Encoding, FieldSpec, FieldType, FormatSpec,
+	HashAlgorithm, MetadataEntry, MetadataValue, RateLimit, RecordCursor, RecordId, RetentionClass,
+	SourceControl, SourceHold, SourceHolds, SourceId, SourceStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -88,6 +88,10 @@ fn submit(source: SourceId, sequence: u64) {
 
 fn status(source: SourceId) -> SourceStatus {
 	Sources::<Test>::get(source).unwrap().status
+}
+
+fn holds(source: SourceId) -> SourceHolds {
+	Sources::<Test>::get(source).unwrap().holds
 }
 
 mod register_source {
@@ -242,29 +246,29 @@ mod owner_actions {
 	use super::*;
 
 	#[test]
-	fn suspend_and_resume() {
+	fn pause_and_resume() {
 		build_and_execute(|| {
 			let source = register();
 			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
-			assert_eq!(status(source), SourceStatus::Suspended);
-			System::assert_last_event(
-				Event::SourceStatusChanged {
-					source,
-					from: SourceStatus::Active,
-					to: SourceStatus::Suspended,
-				}
-				.into(),
-			);
-			assert_ok!(DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source));
+			assert_eq!(holds(source), SourceHolds { owner_pause: true, ..Default::default() });
 			assert_eq!(status(source), SourceStatus::Active);
 			System::assert_last_event(
-				Event::SourceStatusChanged {
-					source,
-					from: SourceStatus::Suspended,
-					to: SourceStatus::Active,
-				}
-				.into(),
+				Event::SourceHeld { source, hold: SourceHold::OwnerPause }.into(),
 			);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
+				Error::<Test>::SourceSuspended
+			);
+			assert_noop!(
+				DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceAlreadySuspended
+			);
+			assert_ok!(DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source));
+			assert!(holds(source).is_empty());
+			System::assert_last_event(
+				Event::SourceHoldLifted { source, hold: SourceHold::OwnerPause }.into(),
+			);
+			submit(source, 1);
 		});
 	}
 
@@ -309,30 +313,21 @@ mod owner_actions {
 	}
 
 	#[test]
-	fn suspend_needs_an_active_source() {
-		build_and_execute(|| {
-			let source = register();
-			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
-			assert_noop!(
-				DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source),
-				Error::<Test>::SourceNotActive
-			);
-		});
-	}
-
-	#[test]
-	fn resume_needs_a_suspended_source() {
+	fn resume_lifts_only_the_owners_pause() {
 		build_and_execute(|| {
 			let source = register();
 			assert_noop!(
 				DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source),
 				Error::<Test>::SourceNotSuspended
 			);
-			assert_ok!(DataRegistry::freeze(source));
-			assert_noop!(
-				DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source),
-				Error::<Test>::SourceNotSuspended
-			);
+			for hold in [SourceHold::OperatorSuspension, SourceHold::SupervisorFreeze] {
+				assert_ok!(DataRegistry::hold(source, hold));
+				assert_noop!(
+					DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source),
+					Error::<Test>::SourceNotSuspended
+				);
+				assert_ok!(DataRegistry::lift(source, hold));
+			}
 		});
 	}
 
@@ -342,12 +337,13 @@ mod owner_actions {
 			let source = register();
 			submit(source, 1);
 			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
+			assert_ok!(DataRegistry::hold(source, SourceHold::OperatorSuspension));
 			assert_ok!(DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source));
 			assert_eq!(status(source), SourceStatus::Retired);
 			System::assert_last_event(
 				Event::SourceStatusChanged {
 					source,
-					from: SourceStatus::Suspended,
+					from: SourceStatus::Active,
 					to: SourceStatus::Retired,
 				}
 				.into(),
@@ -356,9 +352,17 @@ mod owner_actions {
 				DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source),
 				Error::<Test>::SourceRetired
 			);
+			// A retired source takes no new hold; the holds it had can still be lifted, and
+			// lifting them does not bring it back.
 			assert_noop!(
-				DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source),
-				Error::<Test>::SourceNotSuspended
+				DataRegistry::hold(source, SourceHold::SupervisorFreeze),
+				Error::<Test>::SourceRetired
+			);
+			assert_ok!(DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source));
+			assert_ok!(DataRegistry::lift(source, SourceHold::OperatorSuspension));
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(2)),
+				Error::<Test>::SourceRetired
 			);
 			assert!(DataRegistry::record(RecordId { source, index: 0 }).is_some());
 		});
@@ -368,7 +372,43 @@ mod owner_actions {
 	fn a_frozen_source_cannot_be_retired_by_its_owner() {
 		build_and_execute(|| {
 			let source = register();
-			assert_ok!(DataRegistry::freeze(source));
+			assert_ok!(DataRegistry::hold(source, SourceHold::SupervisorFreeze));
+			assert_noop!(
+				DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source),
+				Error::<Test>::SourceFrozen
+			);
+		});
+	}
+
+	/// Issue 11: retiring a source still waiting for approval used to keep its deposit held for
+	/// ever (it could no longer be rejected either). Now it is withdrawn: entry gone, deposit
+	/// back.
+	#[test]
+	fn retiring_a_pending_source_withdraws_it_and_returns_the_deposit() {
+		build_and_execute(|| {
+			RequireApproval::set(true);
+			let free_before = Balances::free_balance(OWNER);
+			let source = register();
+			let deposit = Sources::<Test>::get(source).unwrap().deposit;
+			assert!(deposit > 0);
+			assert_eq!(Balances::free_balance(OWNER), free_before - deposit);
+			assert_ok!(DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source));
+			System::assert_last_event(
+				Event::SourceWithdrawn { source, owner: OWNER, deposit }.into(),
+			);
+			assert_eq!(Balances::free_balance(OWNER), free_before);
+			assert!(!Sources::<Test>::contains_key(source));
+			assert_eq!(DataRegistry::approve(source), Err(Error::<Test>::SourceNotFound.into()));
+			assert_eq!(bound_sources(OPEN_FORMAT), 0, "the withdrawn source let go of its format");
+		});
+	}
+
+	#[test]
+	fn a_frozen_pending_source_cannot_be_withdrawn() {
+		build_and_execute(|| {
+			RequireApproval::set(true);
+			let source = register();
+			assert_ok!(DataRegistry::hold(source, SourceHold::SupervisorFreeze));
 			assert_noop!(
 				DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source),
 				Error::<Test>::SourceFrozen
@@ -390,7 +430,10 @@ mod source_control {
 				Error::<Test>::SourcePendingApproval
 			);
 			assert_ok!(DataRegistry::approve(source));
-			assert_eq!(DataRegistry::status_of(source), Some(SourceStatus::Active));
+			assert_eq!(
+				DataRegistry::status_of(source),
+				Some((SourceStatus::Active, SourceHolds::default()))
+			);
 			System::assert_last_event(
 				Event::SourceStatusChanged {
 					source,
@@ -414,8 +457,10 @@ mod source_control {
 			let free_before = Balances::free_balance(OWNER);
 			let source = register();
 			assert!(Balances::free_balance(OWNER) < free_before, "the deposit is held");
+			assert_eq!(bound_sources(OPEN_FORMAT), 1);
 			assert_ok!(DataRegistry::reject(source));
 			System::assert_last_event(Event::SourceRejected { source, owner: OWNER }.into());
+			assert_eq!(bound_sources(OPEN_FORMAT), 0, "the rejected source let go of its format");
 			assert_eq!(Balances::free_balance(OWNER), free_before);
 			assert_eq!(DataRegistry::status_of(source), None);
 			assert_eq!(DataRegistry::reject(source), Err(Error::<Test>::SourceNotFound.into()));
@@ -432,37 +477,170 @@ mod source_control {
 				DataRegistry::reject(source),
 				Err(Error::<Test>::SourceNotPendingApproval.into())
 			);
-			assert_eq!(DataRegistry::status_of(source), Some(SourceStatus::Active));
+			assert_eq!(
+				DataRegistry::status_of(source),
+				Some((SourceStatus::Active, SourceHolds::default()))
+			);
 		});
 	}
 
 	#[test]
-	fn freeze_and_unfreeze() {
+	fn each_hold_has_its_own_errors() {
 		build_and_execute(|| {
 			let source = register();
 			assert_eq!(DataRegistry::owner_of(source), Some(OWNER));
-			assert_ok!(DataRegistry::freeze(source));
-			assert_eq!(
-				DataRegistry::freeze(source),
-				Err(Error::<Test>::SourceAlreadyFrozen.into())
-			);
+			for (hold, already, not_held, blocked) in [
+				(
+					SourceHold::OperatorSuspension,
+					Error::<Test>::SourceAlreadySuspendedByOperator,
+					Error::<Test>::SourceNotSuspendedByOperator,
+					Error::<Test>::SourceSuspendedByOperator,
+				),
+				(
+					SourceHold::SupervisorFreeze,
+					Error::<Test>::SourceAlreadyFrozen,
+					Error::<Test>::SourceNotFrozen,
+					Error::<Test>::SourceFrozen,
+				),
+			] {
+				assert_eq!(DataRegistry::lift(source, hold), Err(not_held.into()));
+				assert_ok!(DataRegistry::hold(source, hold));
+				System::assert_last_event(Event::SourceHeld { source, hold }.into());
+				assert_eq!(DataRegistry::hold(source, hold), Err(already.into()));
+				assert_noop!(
+					DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
+					blocked
+				);
+				assert_ok!(DataRegistry::lift(source, hold));
+				System::assert_last_event(Event::SourceHoldLifted { source, hold }.into());
+				assert_eq!(
+					DataRegistry::status_of(source),
+					Some((SourceStatus::Active, SourceHolds::default()))
+				);
+			}
+			submit(source, 1);
+		});
+	}
+
+	/// Issue 13: the three holds stack in every order, lifting one restores exactly what the
+	/// others leave (the source submits only when none is left, and a refusal names the
+	/// strongest hold still on), and a pending source stays pending whatever is lifted.
+	#[test]
+	fn holds_stack_and_lift_in_every_order() {
+		let all =
+			[SourceHold::OwnerPause, SourceHold::OperatorSuspension, SourceHold::SupervisorFreeze];
+		let orders: Vec<[usize; 3]> =
+			vec![[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+		for pending in [false, true] {
+			for put in &orders {
+				for lift in &orders {
+					build_and_execute(|| {
+						RequireApproval::set(pending);
+						let source = register();
+						let expected_status = if pending {
+							SourceStatus::PendingApproval
+						} else {
+							SourceStatus::Active
+						};
+						let mut expected = SourceHolds::default();
+						for &i in put {
+							apply(source, all[i], true);
+							expected.set(all[i], true);
+							assert_eq!(
+								DataRegistry::status_of(source),
+								Some((expected_status, expected))
+							);
+						}
+						let mut sequence = 0;
+						for &i in lift {
+							apply(source, all[i], false);
+							expected.set(all[i], false);
+							assert_eq!(
+								DataRegistry::status_of(source),
+								Some((expected_status, expected))
+							);
+							let blocked = if pending {
+								Some(Error::<Test>::SourcePendingApproval)
+							} else {
+								expected.strongest().map(|hold| match hold {
+									SourceHold::SupervisorFreeze => Error::<Test>::SourceFrozen,
+									SourceHold::OperatorSuspension => {
+										Error::<Test>::SourceSuspendedByOperator
+									},
+									SourceHold::OwnerPause => Error::<Test>::SourceSuspended,
+								})
+							};
+							sequence += 1;
+							let call = || {
+								DataRegistry::submit_record(
+									RuntimeOrigin::signed(DEVICE),
+									source,
+									input(sequence),
+								)
+							};
+							match blocked {
+								Some(error) => {
+									assert_noop!(call(), error);
+								},
+								None => {
+									assert_ok!(call());
+								},
+							}
+						}
+					});
+				}
+			}
+		}
+	}
+
+	/// Puts `hold` on or lifts it through the authority that owns it: the owner's calls for
+	/// the pause, the registry's `SourceControl` for the others.
+	fn apply(source: SourceId, hold: SourceHold, on: bool) {
+		match (hold, on) {
+			(SourceHold::OwnerPause, true) => {
+				assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), source));
+			},
+			(SourceHold::OwnerPause, false) => {
+				assert_ok!(DataRegistry::resume_source(RuntimeOrigin::signed(OWNER), source));
+			},
+			(hold, true) => {
+				assert_ok!(DataRegistry::hold(source, hold));
+			},
+			(hold, false) => {
+				assert_ok!(DataRegistry::lift(source, hold));
+			},
+		}
+	}
+
+	#[test]
+	fn approval_keeps_the_holds_put_on_while_pending() {
+		build_and_execute(|| {
+			RequireApproval::set(true);
+			let source = register();
+			assert_ok!(DataRegistry::hold(source, SourceHold::OperatorSuspension));
+			assert_ok!(DataRegistry::approve(source));
 			assert_noop!(
 				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(1)),
-				Error::<Test>::SourceFrozen
+				Error::<Test>::SourceSuspendedByOperator
 			);
-			assert_ok!(DataRegistry::unfreeze(source));
-			assert_eq!(DataRegistry::unfreeze(source), Err(Error::<Test>::SourceNotFrozen.into()));
+			assert_ok!(DataRegistry::lift(source, SourceHold::OperatorSuspension));
 			submit(source, 1);
 		});
 	}
 
 	#[test]
-	fn retired_and_unknown_sources_cannot_be_frozen() {
+	fn retired_and_unknown_sources_cannot_be_held() {
 		build_and_execute(|| {
 			let source = register();
 			assert_ok!(DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source));
-			assert_eq!(DataRegistry::freeze(source), Err(Error::<Test>::SourceRetired.into()));
-			assert_eq!(DataRegistry::freeze(9), Err(Error::<Test>::SourceNotFound.into()));
+			for hold in [SourceHold::OperatorSuspension, SourceHold::SupervisorFreeze] {
+				assert_eq!(
+					DataRegistry::hold(source, hold),
+					Err(Error::<Test>::SourceRetired.into())
+				);
+				assert_eq!(DataRegistry::hold(9, hold), Err(Error::<Test>::SourceNotFound.into()));
+				assert_eq!(DataRegistry::lift(9, hold), Err(Error::<Test>::SourceNotFound.into()));
+			}
 			assert_eq!(DataRegistry::owner_of(9), None);
 			assert_eq!(DataRegistry::status_of(9), None);
 		});
@@ -489,11 +667,18 @@ mod submit_record {
 			assert_eq!(record.replaces, None);
 			assert_eq!(record.metadata, input(10).metadata);
 			let id = RecordId { source, index: 0 };
-			assert!(RecordsByHash::<Test>::contains_key(digest("reading-10"), id));
+			assert!(RecordsByHash::<Test>::contains_key(
+				digest("reading-10"),
+				AnchorKey::new(5, id)
+			));
 			let progress = ProgressOf::<Test>::get(source);
 			assert_eq!(progress.record_count, 1);
 			assert_eq!(progress.last_sequence, Some(10));
-			assert_eq!(Balances::free_balance(DEVICE), before - RECORD_FEE);
+			let bytes = record.encoded_size() as u64;
+			assert_eq!(
+				Balances::free_balance(DEVICE),
+				before - RECORD_FEE - RECORD_BYTE_FEE * bytes
+			);
 			System::assert_last_event(
 				Event::RecordAnchored { id, content: input(10).content, sequence: 10 }.into(),
 			);
@@ -618,6 +803,39 @@ mod submit_record {
 				source,
 				with_metadata(1, every_type)
 			));
+		});
+	}
+
+	/// Issue 11: every record used to pay the same flat fee whatever state it takes for ever.
+	/// Now a record with more metadata pays for its bytes.
+	#[test]
+	fn records_pay_for_the_bytes_they_keep() {
+		build_and_execute(|| {
+			let source = register();
+			let before = Balances::free_balance(DEVICE);
+			submit(source, 1);
+			let plain = before - Balances::free_balance(DEVICE);
+			let long = vec![b'x'; 30];
+			let before = Balances::free_balance(DEVICE);
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				with_metadata(
+					2,
+					vec![
+						entry(b"pm25", MetadataValue::Decimal { mantissa: 1234, scale: 2 }),
+						entry(b"site", text(b"Harbour St")),
+						entry(b"note", text(&long)),
+					]
+				)
+			));
+			let large = before - Balances::free_balance(DEVICE);
+			let plain_bytes = Records::<Test>::get(source, 0).unwrap().encoded_size() as u64;
+			let large_bytes = Records::<Test>::get(source, 1).unwrap().encoded_size() as u64;
+			assert_eq!(plain, RECORD_FEE + RECORD_BYTE_FEE * plain_bytes);
+			assert_eq!(large, RECORD_FEE + RECORD_BYTE_FEE * large_bytes);
+			assert!(large_bytes >= plain_bytes + 30 && large >= plain + 30);
+			assert_eq!(DataRegistry::record_fee(2, 10), 2 * RECORD_FEE + 10 * RECORD_BYTE_FEE);
 		});
 	}
 
@@ -810,12 +1028,13 @@ mod formats_and_parameters {
 				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(3)),
 				Error::<Test>::RateLimitExceeded
 			);
-			System::set_block_number(9);
+			System::set_block_number(10);
 			assert_noop!(
 				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(3)),
 				Error::<Test>::RateLimitExceeded
 			);
-			System::set_block_number(10);
+			// The window opened at block 1 with the first record: block 11 starts the next.
+			System::set_block_number(11);
 			assert_noop!(
 				DataRegistry::submit_records(
 					RuntimeOrigin::signed(DEVICE),
@@ -833,10 +1052,44 @@ mod formats_and_parameters {
 				batch(vec![input(3), input(4)])
 			));
 			let progress = ProgressOf::<Test>::get(source);
-			assert_eq!((progress.window, progress.in_window, progress.record_count), (1, 2, 4));
+			assert_eq!(
+				(progress.window_start, progress.in_window, progress.record_count),
+				(11, 2, 4)
+			);
 			// Another source has its own count.
 			let other = register_with_device(DEVICE);
 			submit(other, 1);
+		});
+	}
+
+	/// Issue 11: the window used to be kept as `block / window length`, so after the operators
+	/// changed the length an old window's index could come round again and count as current.
+	#[test]
+	fn a_changed_window_length_never_revives_an_old_window() {
+		build_and_execute(|| {
+			let source = register();
+			Parameters::set(DataParameters {
+				rate_limit: RateLimit { records: 2, window: 10 },
+				..Parameters::get()
+			});
+			System::set_block_number(25);
+			submit(source, 1);
+			submit(source, 2);
+			// Operators lengthen the window to 100 blocks. Block 250 is in window 2 of the new
+			// length, the index block 25 had under the old one; 225 blocks have passed.
+			Parameters::set(DataParameters {
+				rate_limit: RateLimit { records: 2, window: 100 },
+				..Parameters::get()
+			});
+			System::set_block_number(120);
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, input(3)),
+				Error::<Test>::RateLimitExceeded
+			);
+			System::set_block_number(250);
+			submit(source, 3);
+			let progress = ProgressOf::<Test>::get(source);
+			assert_eq!((progress.window_start, progress.in_window), (250, 1));
 		});
 	}
 }
@@ -921,15 +1174,22 @@ mod submit_records {
 				batch((2..=9).map(input).collect())
 			));
 			System::assert_last_event(Event::RecordsAnchored { source, first: 1, count: 8 }.into());
-			assert_eq!(Balances::free_balance(DEVICE), before - 8 * RECORD_FEE);
+			let bytes: u64 = (1..9)
+				.map(|index| Records::<Test>::get(source, index).unwrap().encoded_size() as u64)
+				.sum();
+			assert_eq!(
+				Balances::free_balance(DEVICE),
+				before - 8 * RECORD_FEE - RECORD_BYTE_FEE * bytes
+			);
 			for sequence in 2..=9u64 {
 				let id = RecordId { source, index: sequence - 1 };
 				let view = DataRegistry::record(id).unwrap();
 				assert_eq!(view.sequence, sequence);
 				assert_eq!(view.submitter, DEVICE);
 				let found =
-					DataRegistry::records_by_hash(digest(&format!("reading-{sequence}")), 5);
-				assert_eq!(found, vec![view]);
+					DataRegistry::records_by_hash(digest(&format!("reading-{sequence}")), None, 5);
+				assert_eq!(found.records, vec![view]);
+				assert_eq!(found.next, None);
 			}
 			assert_eq!(ProgressOf::<Test>::get(source).record_count, 9);
 		});
@@ -1071,15 +1331,69 @@ mod queries {
 	}
 
 	#[test]
-	fn records_by_hash_finds_every_anchor_up_to_the_page_size() {
+	fn records_by_hash_pages_every_anchor_up_to_the_page_size() {
 		build_and_execute(|| {
 			let sources: Vec<_> = (0..7).map(|_| register()).collect();
 			for source in &sources {
 				submit(*source, 1);
 			}
-			assert_eq!(DataRegistry::records_by_hash(digest("reading-1"), 100).len(), 5);
-			assert_eq!(DataRegistry::records_by_hash(digest("reading-1"), 3).len(), 3);
-			assert!(DataRegistry::records_by_hash(digest("never anchored"), 5).is_empty());
+			let ids = |page: &AnchorPage<AccountId, u64>| -> Vec<RecordId> {
+				page.records.iter().map(|record| record.id).collect()
+			};
+			let all = |source: &SourceId| RecordId { source: *source, index: 0 };
+			// Capped at MaxPageSize (5): the first five, with a cursor to the rest.
+			let first = DataRegistry::records_by_hash(digest("reading-1"), None, 100);
+			assert_eq!(ids(&first), sources[..5].iter().map(all).collect::<Vec<_>>());
+			assert_eq!(first.next, Some(all(&sources[4])));
+			let rest = DataRegistry::records_by_hash(digest("reading-1"), first.next, 100);
+			assert_eq!(ids(&rest), sources[5..].iter().map(all).collect::<Vec<_>>());
+			assert_eq!(rest.next, None);
+			let three = DataRegistry::records_by_hash(digest("reading-1"), None, 3);
+			assert_eq!(ids(&three).len(), 3);
+			assert_eq!(three.next, Some(all(&sources[2])));
+			let none = DataRegistry::records_by_hash(digest("never anchored"), None, 5);
+			assert!(none.records.is_empty() && none.next.is_none());
+			// A cursor that is no anchor of this digest gives an empty page.
+			let wrong = DataRegistry::records_by_hash(digest("never anchored"), first.next, 5);
+			assert!(wrong.records.is_empty());
+		});
+	}
+
+	/// Issue 11: anyone may anchor a digest many times; the index used to answer in hash-key
+	/// order, so later anchors could push the first one out of a page. The first anchor now
+	/// always heads the first page, however many follow and from which source.
+	#[test]
+	fn the_first_anchor_of_a_digest_always_heads_the_first_page() {
+		build_and_execute(|| {
+			let late_source = register();
+			System::set_block_number(2);
+			let early_source = register();
+			submit(early_source, 1);
+			// Later blocks: another source (lower id) floods the same digest.
+			for block in 3..20u64 {
+				System::set_block_number(block);
+				submit(late_source, 2 * block);
+				assert_ok!(DataRegistry::submit_record(
+					RuntimeOrigin::signed(DEVICE),
+					late_source,
+					RecordInput { content: input(1).content, ..input(2 * block + 1) }
+				));
+			}
+			let page = DataRegistry::records_by_hash(digest("reading-1"), None, 1);
+			assert_eq!(page.records[0].id, RecordId { source: early_source, index: 0 });
+			assert_eq!(page.records[0].block, 2);
+			// And the pages that follow list the flood in anchoring order, each anchor once.
+			let mut seen = vec![page.records[0].id];
+			let mut next = page.next;
+			while let Some(after) = next {
+				let page = DataRegistry::records_by_hash(digest("reading-1"), Some(after), 5);
+				seen.extend(page.records.iter().map(|record| record.id));
+				next = page.next;
+			}
+			assert_eq!(seen.len(), 18);
+			let blocks: Vec<u64> =
+				seen.iter().map(|id| DataRegistry::record(*id).unwrap().block).collect();
+			assert!(blocks.windows(2).all(|pair| pair[0] < pair[1]), "{blocks:?}");
 		});
 	}
 
@@ -1149,7 +1463,11 @@ fn try_state_catches_a_broken_index() {
 		let source = register();
 		submit(source, 1);
 		assert_ok!(DataRegistry::do_try_state());
-		RecordsByHash::<Test>::remove(digest("reading-1"), RecordId { source, index: 0 });
+		let block = Records::<Test>::get(source, 0).unwrap().block as u32;
+		RecordsByHash::<Test>::remove(
+			digest("reading-1"),
+			AnchorKey::new(block, RecordId { source, index: 0 }),
+		);
 		assert!(DataRegistry::do_try_state().is_err());
 	});
 }

@@ -1,11 +1,18 @@
 //! Invariants between the registry's storage items, checked by `try-runtime` and after every
 //! unit test.
 
-use crate::pallet::{
-	Config, NextSourceId, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy,
+use crate::types::AnchorKey;
+use crate::{
+	pallet::{
+		Config, HoldReason, NextSourceId, Pallet, ProgressOf, Records, RecordsByHash, Sources,
+		SupersededBy,
+	},
+	types::BalanceOf,
 };
 use dmchain_primitives::RecordId;
 use frame_support::ensure;
+use frame_support::traits::fungible::InspectHold;
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
@@ -14,7 +21,8 @@ impl<T: Config> Pallet<T> {
 	/// - a source's records sit at positions `0..record_count`, their sequence numbers strictly
 	///   increase and the last one is `last_sequence`; chain time does not decrease;
 	/// - every record is in `RecordsByHash` under its digest, and that index holds nothing else;
-	/// - `SupersededBy` is exactly the inverse of the records' `replaces` links.
+	/// - `SupersededBy` is exactly the inverse of the records' `replaces` links;
+	/// - each owner has exactly its sources' deposits on hold.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextSourceId::<T>::get();
 		let mut total_records: u64 = 0;
@@ -34,8 +42,12 @@ impl<T: Config> Pallet<T> {
 				last_sequence = Some(record.sequence);
 				last_time = record.chain_time;
 				let id = RecordId { source, index };
+				let block: u32 = record.block.unique_saturated_into();
 				ensure!(
-					RecordsByHash::<T>::contains_key(record.content.digest, id),
+					RecordsByHash::<T>::contains_key(
+						record.content.digest,
+						AnchorKey::new(block, id)
+					),
 					"a record is missing from RecordsByHash"
 				);
 				if let Some(previous) = record.replaces {
@@ -58,6 +70,19 @@ impl<T: Config> Pallet<T> {
 			ProgressOf::<T>::iter_keys().all(Sources::<T>::contains_key),
 			"progress kept for an unknown source"
 		);
+		// Every deposit is held, and nothing more: what each owner has on hold for sources is
+		// the sum of their sources' deposits (a withdrawn or rejected source released its own).
+		let mut deposits = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (_, info) in Sources::<T>::iter() {
+			let total = deposits.entry(info.owner).or_default();
+			*total = total.saturating_add(info.deposit);
+		}
+		for (owner, total) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::SourceDeposit.into(), &owner) == total,
+				"an owner's held source deposit differs from its sources' deposits"
+			);
+		}
 		ensure!(
 			RecordsByHash::<T>::iter_keys().count() as u64 == total_records,
 			"RecordsByHash holds entries for no record"

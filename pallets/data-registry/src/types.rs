@@ -3,7 +3,8 @@
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use dmchain_primitives::{
-	ContentHash, FormatId, MetadataEntry, Millis, RecordIndex, RetentionClass, SourceStatus,
+	ContentHash, FormatId, MetadataEntry, Millis, RecordId, RecordIndex, RetentionClass,
+	SourceHolds, SourceStatus,
 };
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect, PalletError};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -58,8 +59,11 @@ pub struct SourceInfo<AccountId, Balance, BlockNumber, Metadata> {
 	pub retention: RetentionClass,
 	/// The owner's description of the source.
 	pub metadata: Metadata,
-	/// Where the source stands.
+	/// Where the source stands in its life cycle.
 	pub status: SourceStatus,
+	/// The holds on the source: the owner's pause, an operator's suspension, a supervisor's
+	/// freeze. Any one stops its submissions.
+	pub holds: SourceHolds,
 	/// The deposit held from the owner for this entry.
 	pub deposit: Balance,
 	/// The block the source was registered in.
@@ -86,9 +90,10 @@ pub struct SourceProgress {
 	pub record_count: RecordIndex,
 	/// The sequence number of the latest record, if any (MON-3: strictly increasing).
 	pub last_sequence: Option<u64>,
-	/// The rate-limit window the source last anchored in: block number divided by the window
-	/// length (REP-4).
-	pub window: u32,
+	/// The block the source's current rate-limit window started in: the block of its first
+	/// record after the previous window ran out (REP-4). Kept as a block, not as a window
+	/// index, so that a change of the window length cannot make an old window look current.
+	pub window_start: u32,
 	/// How many records the source anchored in that window.
 	pub in_window: u32,
 }
@@ -190,5 +195,48 @@ impl From<dmchain_primitives::FormatViolation> for RecordRejection {
 			V::UnknownField => Self::UnknownField,
 			V::WrongHashAlgorithm => Self::WrongHashAlgorithm,
 		}
+	}
+}
+
+/// The second key of [`crate::RecordsByHash`]: the anchoring block, the source and the record's
+/// position, each big-endian. Stored with the `Identity` hasher (every part is assigned by the
+/// chain, none chosen by users), so a digest's anchors iterate in the order they were anchored
+/// and the first anchor always comes first.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct AnchorKey {
+	/// The block that anchored the record, big-endian.
+	pub block: [u8; 4],
+	/// The record's source, big-endian.
+	pub source: [u8; 4],
+	/// The record's position in its source, big-endian.
+	pub index: [u8; 8],
+}
+
+impl AnchorKey {
+	/// The key of record `id` anchored in block `block`.
+	pub fn new(block: u32, id: RecordId) -> Self {
+		Self {
+			block: block.to_be_bytes(),
+			source: id.source.to_be_bytes(),
+			index: id.index.to_be_bytes(),
+		}
+	}
+
+	/// The record this key names.
+	pub fn id(&self) -> RecordId {
+		RecordId { source: u32::from_be_bytes(self.source), index: u64::from_be_bytes(self.index) }
 	}
 }

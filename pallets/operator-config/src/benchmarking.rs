@@ -5,7 +5,7 @@
 use super::*;
 use crate::{
 	pallet::{
-		Call, Config, DataUsers, Event, NextFormatId, NodeAuthorizationEnforced, Pallet,
+		Call, Config, DataUsers, Event, Formats, NextFormatId, NodeAuthorizationEnforced, Pallet,
 		ParameterHistoryLength, Parameters, Validators,
 	},
 	roles::Role,
@@ -13,7 +13,7 @@ use crate::{
 use alloc::vec;
 use dmchain_primitives::{
 	Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm, Parameter, RateLimit,
-	SessionValidators, SourceControl, SourceStatus,
+	SessionValidators, SourceControl, SourceHold, SourceHolds, SourceStatus,
 };
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -207,6 +207,14 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn deregister_data_user() {
+		let who = data_user::<T>(DataUserStatus::Approved);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert_last_event::<T>(Event::DataUserDeregistered { who });
+	}
+
+	#[benchmark]
 	fn approve_source() {
 		let by = operator::<T>();
 		let owner = funded::<T>("owner");
@@ -214,7 +222,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(by.clone()), source);
 		assert_last_event::<T>(Event::SourceApproved { source, by });
-		assert_eq!(T::Sources::status_of(source), Some(SourceStatus::Active));
+		assert_eq!(
+			T::Sources::status_of(source),
+			Some((SourceStatus::Active, SourceHolds::default()))
+		);
 	}
 
 	#[benchmark]
@@ -239,7 +250,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(by.clone()), source, reason.clone());
 		assert_last_event::<T>(Event::SourceSuspended { source, by, reason });
-		assert_eq!(T::Sources::status_of(source), Some(SourceStatus::Frozen));
+		let suspended = SourceHolds { operator_suspension: true, ..Default::default() };
+		assert_eq!(T::Sources::status_of(source), Some((SourceStatus::Active, suspended)));
 		Ok(())
 	}
 
@@ -249,11 +261,14 @@ mod benchmarks {
 		let owner = funded::<T>("owner");
 		let source = T::Sources::pending_source_for_benchmark(&owner);
 		T::Sources::approve(source)?;
-		T::Sources::freeze(source)?;
+		T::Sources::hold(source, SourceHold::OperatorSuspension)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(by.clone()), source);
 		assert_last_event::<T>(Event::SourceSuspensionLifted { source, by });
-		assert_eq!(T::Sources::status_of(source), Some(SourceStatus::Active));
+		assert_eq!(
+			T::Sources::status_of(source),
+			Some((SourceStatus::Active, SourceHolds::default()))
+		);
 		Ok(())
 	}
 
@@ -282,6 +297,20 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(by.clone()), format);
 		assert_last_event::<T>(Event::FormatDeprecated { format, by });
+		Ok(())
+	}
+
+	/// The worst case: the largest format an operator can register (reading it decodes all of
+	/// it) with its deposit released.
+	#[benchmark]
+	fn remove_format() -> Result<(), BenchmarkError> {
+		let by = operator::<T>();
+		let format = Pallet::<T>::do_register_format(Some(by.clone()), largest_format::<T>(1))?;
+		Pallet::<T>::do_deprecate_format(by.clone(), format)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(by.clone()), format);
+		assert_last_event::<T>(Event::FormatRemoved { format, by });
+		assert!(Formats::<T>::get(format).is_none());
 		Ok(())
 	}
 

@@ -3,7 +3,7 @@
 
 use crate::{
 	pallet::{Config, DataUsers, Error, Event, HoldReason, Pallet},
-	types::{DataUser, DataUserKind, DataUserStatus, NameOf},
+	types::{BalanceOf, DataUser, DataUserKind, DataUserStatus, NameOf},
 };
 use frame_support::{
 	ensure,
@@ -79,15 +79,29 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_remove_data_user(operator: T::AccountId, who: T::AccountId) -> DispatchResult {
 		let user = DataUsers::<T>::take(&who).ok_or(Error::<T>::DataUserNotFound)?;
-		if !user.deposit.is_zero() {
+		Self::release_data_user_deposit(&who, user.deposit)?;
+		Self::deposit_event(Event::DataUserRemoved { who, by: operator });
+		Ok(())
+	}
+
+	pub(crate) fn do_deregister_data_user(who: T::AccountId) -> DispatchResult {
+		let user = DataUsers::<T>::get(&who).ok_or(Error::<T>::DataUserNotFound)?;
+		ensure!(user.status != DataUserStatus::Suspended, Error::<T>::DataUserSuspended);
+		DataUsers::<T>::remove(&who);
+		Self::release_data_user_deposit(&who, user.deposit)?;
+		Self::deposit_event(Event::DataUserDeregistered { who });
+		Ok(())
+	}
+
+	fn release_data_user_deposit(who: &T::AccountId, deposit: BalanceOf<T>) -> DispatchResult {
+		if !deposit.is_zero() {
 			T::Currency::release(
 				&HoldReason::DataUserDeposit.into(),
-				&who,
-				user.deposit,
+				who,
+				deposit,
 				Precision::BestEffort,
 			)?;
 		}
-		Self::deposit_event(Event::DataUserRemoved { who, by: operator });
 		Ok(())
 	}
 }

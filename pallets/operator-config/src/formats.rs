@@ -11,7 +11,11 @@ use crate::{
 use dmchain_primitives::{
 	ContentHash, DataFormats, FieldType, FormatId, FormatUnusable, FormatViolation, MetadataEntry,
 };
-use frame_support::{ensure, pallet_prelude::*, traits::fungible::MutateHold};
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
@@ -50,6 +54,7 @@ impl<T: Config> Pallet<T> {
 				registered_by: operator,
 				deposit,
 				registered_at: frame_system::Pallet::<T>::block_number(),
+				sources: 0,
 			},
 		);
 		NextFormatId::<T>::put(next);
@@ -64,6 +69,25 @@ impl<T: Config> Pallet<T> {
 			Ok::<_, DispatchError>(())
 		})?;
 		Self::deposit_event(Event::FormatDeprecated { format, by: operator });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_format(operator: T::AccountId, format: FormatId) -> DispatchResult {
+		let info = Formats::<T>::get(format).ok_or(Error::<T>::FormatNotFound)?;
+		ensure!(info.status == FormatStatus::Deprecated, Error::<T>::FormatNotDeprecated);
+		ensure!(info.sources == 0, Error::<T>::FormatInUse);
+		Formats::<T>::remove(format);
+		if let Some(owner) = &info.registered_by {
+			if !info.deposit.is_zero() {
+				T::Currency::release(
+					&HoldReason::FormatDeposit.into(),
+					owner,
+					info.deposit,
+					Precision::BestEffort,
+				)?;
+			}
+		}
+		Self::deposit_event(Event::FormatRemoved { format, by: operator });
 		Ok(())
 	}
 
@@ -108,12 +132,22 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> DataFormats for Pallet<T> {
 	type Format = FormatSpecOf<T>;
 
-	fn usable_for_new_source(format: FormatId) -> Result<(), FormatUnusable> {
-		match Formats::<T>::get(format).map(|info| info.status) {
-			None => Err(FormatUnusable::NotFound),
-			Some(FormatStatus::Deprecated) => Err(FormatUnusable::Deprecated),
-			Some(FormatStatus::Active) => Ok(()),
-		}
+	fn bind_source(format: FormatId) -> Result<(), FormatUnusable> {
+		Formats::<T>::try_mutate(format, |entry| {
+			let info = entry.as_mut().ok_or(FormatUnusable::NotFound)?;
+			ensure!(info.status == FormatStatus::Active, FormatUnusable::Deprecated);
+			// At most one binding per source id (u32), so the count cannot pass u32::MAX.
+			info.sources = info.sources.saturating_add(1);
+			Ok(())
+		})
+	}
+
+	fn unbind_source(format: FormatId) {
+		Formats::<T>::mutate(format, |entry| {
+			if let Some(info) = entry {
+				info.sources = info.sources.saturating_sub(1);
+			}
+		});
 	}
 
 	fn load(id: FormatId) -> Option<FormatSpecOf<T>> {

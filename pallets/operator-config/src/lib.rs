@@ -69,6 +69,8 @@ mod benchmarking;
 mod data_users;
 mod formats;
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod mock;
 pub mod nodes;
 mod parameters;
@@ -391,6 +393,19 @@ pub mod pallet {
 			/// The operator.
 			by: T::AccountId,
 		},
+		/// A data user deregistered itself; its deposit was released.
+		DataUserDeregistered {
+			/// The former data user.
+			who: T::AccountId,
+		},
+		/// An operator removed a deprecated format no source uses; its deposit went back to the
+		/// operator who registered it.
+		FormatRemoved {
+			/// The format.
+			format: FormatId,
+			/// The operator.
+			by: T::AccountId,
+		},
 		/// An operator approved a data source.
 		SourceApproved {
 			/// The source.
@@ -407,7 +422,8 @@ pub mod pallet {
 			/// Why.
 			reason: ReasonOf<T>,
 		},
-		/// An operator suspended a data source; its owner cannot lift the suspension.
+		/// An operator suspended a data source (the operators' hold, beside the owner's pause
+		/// and a supervisor's freeze); only an operator lifts it.
 		SourceSuspended {
 			/// The source.
 			source: SourceId,
@@ -416,7 +432,7 @@ pub mod pallet {
 			/// Why.
 			reason: ReasonOf<T>,
 		},
-		/// An operator lifted a source's suspension (or a supervisor's freeze).
+		/// An operator lifted the operators' suspension of a source; other holds stay.
 		SourceSuspensionLifted {
 			/// The source.
 			source: SourceId,
@@ -542,6 +558,12 @@ pub mod pallet {
 		FormatNotFound,
 		/// The format is deprecated already.
 		FormatAlreadyDeprecated,
+		/// Only a deprecated format can be removed.
+		FormatNotDeprecated,
+		/// Sources still use the format (retired sources keep their format for their records).
+		FormatInUse,
+		/// A suspended data user cannot deregister (an operator decides first).
+		DataUserSuspended,
 		/// Two fields of the format have the same name.
 		DuplicateField,
 		/// An enum field lists no variant.
@@ -817,11 +839,11 @@ pub mod pallet {
 		///
 		/// The dispatch origin for this call must be _Signed_ by an operator.
 		///
-		/// Emits [`Event::SourceSuspended`] if successful (and the registry its status change).
+		/// Emits [`Event::SourceSuspended`] if successful (and the registry `SourceHeld`).
 		///
 		/// ## Errors
-		/// - [`Error::NotOperator`], [`Error::InvalidUtf8`] (the reason); the registry's errors
-		///   for an unknown, retired or already frozen source.
+		/// - [`Error::NotOperator`], [`Error::InvalidUtf8`] (the reason); the registry's
+		///   `SourceNotFound`, `SourceRetired` and `SourceAlreadySuspendedByOperator`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::suspend_source())]
 		pub fn suspend_source(
@@ -833,15 +855,18 @@ pub mod pallet {
 			Self::do_suspend_source(operator, source, reason)
 		}
 
-		/// Lifts the suspension of `source`: it becomes active again.
+		/// Lifts the operators' suspension of `source`. The owner's pause and a supervisor's
+		/// freeze, if on, stay: an operator cannot lift them, and the source's life cycle
+		/// (pending approval, active) is unchanged.
 		///
 		/// The dispatch origin for this call must be _Signed_ by an operator.
 		///
-		/// Emits [`Event::SourceSuspensionLifted`] if successful.
+		/// Emits [`Event::SourceSuspensionLifted`] if successful (and the registry
+		/// `SourceHoldLifted`).
 		///
 		/// ## Errors
-		/// - [`Error::NotOperator`]; the registry's errors for an unknown source or one that is
-		///   not frozen.
+		/// - [`Error::NotOperator`]; the registry's `SourceNotFound` and
+		///   `SourceNotSuspendedByOperator`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::lift_source_suspension())]
 		pub fn lift_source_suspension(origin: OriginFor<T>, source: SourceId) -> DispatchResult {
@@ -1000,6 +1025,41 @@ pub mod pallet {
 		pub fn set_node_authorization(origin: OriginFor<T>, enforced: bool) -> DispatchResult {
 			let operator = Self::ensure_operator(origin)?;
 			Self::do_set_node_authorization(operator, enforced)
+		}
+
+		/// Deregisters the caller as a data user (SVC-1) and releases its deposit. A pending or
+		/// approved data user may leave; a suspended one waits for an operator's decision.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the data user.
+		///
+		/// Emits [`Event::DataUserDeregistered`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::DataUserNotFound`]: the caller is no data user.
+		/// - [`Error::DataUserSuspended`]: the caller is suspended.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::deregister_data_user())]
+		pub fn deregister_data_user(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deregister_data_user(who)
+		}
+
+		/// Removes a deprecated data format that no source uses and releases its deposit to the
+		/// operator who registered it (ACQ-2). Its name and version stay taken.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an operator.
+		///
+		/// Emits [`Event::FormatRemoved`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`], [`Error::FormatNotFound`].
+		/// - [`Error::FormatNotDeprecated`]: deprecate it first.
+		/// - [`Error::FormatInUse`]: a source (active, held or retired) still names it.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::remove_format())]
+		pub fn remove_format(origin: OriginFor<T>, format: FormatId) -> DispatchResult {
+			let operator = Self::ensure_operator(origin)?;
+			Self::do_remove_format(operator, format)
 		}
 	}
 }

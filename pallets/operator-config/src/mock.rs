@@ -3,7 +3,9 @@
 //! end to end).
 
 use crate as pallet_operator_config;
-use dmchain_primitives::{SessionValidators, SourceControl, SourceId, SourceStatus};
+use dmchain_primitives::{
+	SessionValidators, SourceControl, SourceHold, SourceHolds, SourceId, SourceStatus,
+};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
@@ -77,7 +79,7 @@ impl pallet_balances::Config for Test {
 }
 
 thread_local! {
-	static SOURCES: RefCell<BTreeMap<SourceId, (AccountId, SourceStatus)>> =
+	static SOURCES: RefCell<BTreeMap<SourceId, (AccountId, SourceStatus, SourceHolds)>> =
 		const { RefCell::new(BTreeMap::new()) };
 }
 
@@ -86,38 +88,48 @@ pub const SOURCE_NOT_FOUND: DispatchError = DispatchError::Other("SourceNotFound
 /// See [`SOURCE_NOT_FOUND`].
 pub const SOURCE_NOT_PENDING: DispatchError = DispatchError::Other("SourceNotPendingApproval");
 /// See [`SOURCE_NOT_FOUND`].
-pub const SOURCE_ALREADY_FROZEN: DispatchError = DispatchError::Other("SourceAlreadyFrozen");
+pub const SOURCE_ALREADY_HELD: DispatchError = DispatchError::Other("SourceAlreadyHeld");
 /// See [`SOURCE_NOT_FOUND`].
-pub const SOURCE_NOT_FROZEN: DispatchError = DispatchError::Other("SourceNotFrozen");
+pub const SOURCE_NOT_HELD: DispatchError = DispatchError::Other("SourceNotHeld");
 
 /// In-memory data sources with the registry's status rules for approval and rejection.
 pub struct MockSources;
 
 impl MockSources {
-	/// Adds a source of `owner` in `status`; returns its id.
+	/// Adds a source of `owner` in `status`, without holds; returns its id.
 	pub fn add(owner: AccountId, status: SourceStatus) -> SourceId {
 		SOURCES.with(|sources| {
 			let mut sources = sources.borrow_mut();
 			let id = sources.keys().next_back().map_or(0, |last| last + 1);
-			sources.insert(id, (owner, status));
+			sources.insert(id, (owner, status, SourceHolds::default()));
 			id
 		})
 	}
 
-	fn set(source: SourceId, status: SourceStatus) -> DispatchResult {
+	fn update(
+		source: SourceId,
+		change: impl FnOnce(&mut SourceStatus, &mut SourceHolds) -> DispatchResult,
+	) -> DispatchResult {
 		SOURCES.with(|sources| match sources.borrow_mut().get_mut(&source) {
-			Some(entry) => {
-				entry.1 = status;
-				Ok(())
-			},
+			Some((_, status, holds)) => change(status, holds),
 			None => Err(SOURCE_NOT_FOUND),
+		})
+	}
+
+	fn set_hold(source: SourceId, hold: SourceHold, on: bool) -> DispatchResult {
+		Self::update(source, |_, holds| {
+			if holds.has(hold) == on {
+				return Err(if on { SOURCE_ALREADY_HELD } else { SOURCE_NOT_HELD });
+			}
+			holds.set(hold, on);
+			Ok(())
 		})
 	}
 
 	fn pending(source: SourceId) -> DispatchResult {
 		match Self::status_of(source) {
 			None => Err(SOURCE_NOT_FOUND),
-			Some(SourceStatus::PendingApproval) => Ok(()),
+			Some((SourceStatus::PendingApproval, _)) => Ok(()),
 			Some(_) => Err(SOURCE_NOT_PENDING),
 		}
 	}
@@ -125,27 +137,25 @@ impl MockSources {
 
 impl SourceControl<AccountId> for MockSources {
 	fn owner_of(source: SourceId) -> Option<AccountId> {
-		SOURCES.with(|sources| sources.borrow().get(&source).map(|(owner, _)| *owner))
+		SOURCES.with(|sources| sources.borrow().get(&source).map(|(owner, ..)| *owner))
 	}
-	fn status_of(source: SourceId) -> Option<SourceStatus> {
-		SOURCES.with(|sources| sources.borrow().get(&source).map(|(_, status)| *status))
+	fn status_of(source: SourceId) -> Option<(SourceStatus, SourceHolds)> {
+		SOURCES.with(|sources| {
+			sources.borrow().get(&source).map(|(_, status, holds)| (*status, *holds))
+		})
 	}
 	fn approve(source: SourceId) -> DispatchResult {
 		Self::pending(source)?;
-		Self::set(source, SourceStatus::Active)
+		Self::update(source, |status, _| {
+			*status = SourceStatus::Active;
+			Ok(())
+		})
 	}
-	fn freeze(source: SourceId) -> DispatchResult {
-		match Self::status_of(source) {
-			Some(SourceStatus::Frozen) => Err(SOURCE_ALREADY_FROZEN),
-			_ => Self::set(source, SourceStatus::Frozen),
-		}
+	fn hold(source: SourceId, hold: SourceHold) -> DispatchResult {
+		Self::set_hold(source, hold, true)
 	}
-	fn unfreeze(source: SourceId) -> DispatchResult {
-		match Self::status_of(source) {
-			None => Err(SOURCE_NOT_FOUND),
-			Some(SourceStatus::Frozen) => Self::set(source, SourceStatus::Active),
-			Some(_) => Err(SOURCE_NOT_FROZEN),
-		}
+	fn lift(source: SourceId, hold: SourceHold) -> DispatchResult {
+		Self::set_hold(source, hold, false)
 	}
 	fn reject(source: SourceId) -> DispatchResult {
 		Self::pending(source)?;

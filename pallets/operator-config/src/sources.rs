@@ -6,7 +6,7 @@ use crate::{
 	pallet::{Config, Error, Event, Pallet},
 	types::ReasonOf,
 };
-use dmchain_primitives::{SourceAdmission, SourceControl, SourceId, SourceStatus};
+use dmchain_primitives::{SourceAdmission, SourceControl, SourceHold, SourceId, SourceStatus};
 use frame_support::{ensure, pallet_prelude::*};
 
 impl<T: Config> Pallet<T> {
@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 		reason: ReasonOf<T>,
 	) -> DispatchResult {
 		ensure!(core::str::from_utf8(&reason).is_ok(), Error::<T>::InvalidUtf8);
-		T::Sources::freeze(source)?;
+		T::Sources::hold(source, SourceHold::OperatorSuspension)?;
 		Self::deposit_event(Event::SourceSuspended { source, by: operator, reason });
 		Ok(())
 	}
@@ -44,7 +44,7 @@ impl<T: Config> Pallet<T> {
 		operator: T::AccountId,
 		source: SourceId,
 	) -> DispatchResult {
-		T::Sources::unfreeze(source)?;
+		T::Sources::lift(source, SourceHold::OperatorSuspension)?;
 		Self::deposit_event(Event::SourceSuspensionLifted { source, by: operator });
 		Ok(())
 	}

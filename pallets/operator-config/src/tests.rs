@@ -5,7 +5,7 @@ use dmchain_primitives::{
 	ContentHash, CurrentParameters, DataFormats, DataParameters, Decimal, Encoding, FieldSpec,
 	FieldType, FormatSpec, FormatUnusable, FormatViolation, HashAlgorithm, MetadataEntry,
 	MetadataValue, Parameter, ParameterChange, RateLimit, RetentionClass, Roles, SourceAdmission,
-	SourceControl, SourceStatus,
+	SourceControl, SourceHold, SourceHolds, SourceStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -176,6 +176,36 @@ mod data_users {
 		});
 	}
 
+	/// Issue 11: a data user had no way to leave and get its deposit back.
+	#[test]
+	fn a_data_user_deregisters_itself_unless_suspended() {
+		build_and_execute(|| {
+			assert_noop!(
+				OperatorConfig::deregister_data_user(signed(USER)),
+				Error::<Test>::DataUserNotFound
+			);
+			register(USER);
+			assert_ok!(OperatorConfig::approve_data_user(signed(OPERATOR), USER));
+			assert_ok!(OperatorConfig::suspend_data_user(signed(OPERATOR), USER));
+			assert_noop!(
+				OperatorConfig::deregister_data_user(signed(USER)),
+				Error::<Test>::DataUserSuspended
+			);
+			assert_ok!(OperatorConfig::reinstate_data_user(signed(OPERATOR), USER));
+			let free = Balances::free_balance(USER);
+			assert_ok!(OperatorConfig::deregister_data_user(signed(USER)));
+			System::assert_last_event(Event::DataUserDeregistered { who: USER }.into());
+			assert!(!DataUsers::<Test>::contains_key(USER));
+			assert_eq!(held(USER), 0);
+			assert_eq!(Balances::free_balance(USER), free + DATA_USER_DEPOSIT);
+			assert_noop!(OperatorConfig::deregister_data_user(RuntimeOrigin::none()), BadOrigin);
+			// A pending one may leave too, and may register again later.
+			register(USER);
+			assert_ok!(OperatorConfig::deregister_data_user(signed(USER)));
+			register(USER);
+		});
+	}
+
 	#[test]
 	fn registration_refuses_bad_input_twice_and_the_penniless() {
 		build_and_execute(|| {
@@ -338,7 +368,10 @@ mod sources {
 			);
 			assert_ok!(OperatorConfig::approve_source(signed(OPERATOR), source));
 			System::assert_last_event(Event::SourceApproved { source, by: OPERATOR }.into());
-			assert_eq!(MockSources::status_of(source), Some(SourceStatus::Active));
+			assert_eq!(
+				MockSources::status_of(source),
+				Some((SourceStatus::Active, SourceHolds::default()))
+			);
 			assert_noop!(
 				OperatorConfig::approve_source(signed(OPERATOR), source),
 				SOURCE_NOT_PENDING
@@ -386,22 +419,47 @@ mod source_suspension {
 		build_and_execute(|| {
 			let source = MockSources::add(USER, SourceStatus::Active);
 			assert_ok!(OperatorConfig::suspend_source(signed(OPERATOR), source, reason(b"tamper")));
-			assert_eq!(MockSources::status_of(source), Some(SourceStatus::Frozen));
+			let suspended = SourceHolds { operator_suspension: true, ..Default::default() };
+			assert_eq!(MockSources::status_of(source), Some((SourceStatus::Active, suspended)));
 			System::assert_last_event(
 				Event::SourceSuspended { source, by: OPERATOR, reason: reason(b"tamper") }.into(),
 			);
 			assert_noop!(
 				OperatorConfig::suspend_source(signed(OPERATOR), source, reason(b"")),
-				SOURCE_ALREADY_FROZEN
+				SOURCE_ALREADY_HELD
 			);
 			assert_ok!(OperatorConfig::lift_source_suspension(signed(OPERATOR), source));
-			assert_eq!(MockSources::status_of(source), Some(SourceStatus::Active));
+			assert_eq!(
+				MockSources::status_of(source),
+				Some((SourceStatus::Active, SourceHolds::default()))
+			);
 			System::assert_last_event(
 				Event::SourceSuspensionLifted { source, by: OPERATOR }.into(),
 			);
 			assert_noop!(
 				OperatorConfig::lift_source_suspension(signed(OPERATOR), source),
-				SOURCE_NOT_FROZEN
+				SOURCE_NOT_HELD
+			);
+		});
+	}
+
+	/// Issue 13: an operator's lift touches only the operators' hold: a supervisor's freeze and
+	/// the owner's pause stay, and a pending source stays pending.
+	#[test]
+	fn an_operator_cannot_lift_another_authoritys_hold() {
+		build_and_execute(|| {
+			let source = MockSources::add(USER, SourceStatus::PendingApproval);
+			assert_ok!(MockSources::hold(source, SourceHold::SupervisorFreeze));
+			assert_noop!(
+				OperatorConfig::lift_source_suspension(signed(OPERATOR), source),
+				SOURCE_NOT_HELD
+			);
+			assert_ok!(OperatorConfig::suspend_source(signed(OPERATOR), source, reason(b"x")));
+			assert_ok!(OperatorConfig::lift_source_suspension(signed(OPERATOR), source));
+			let frozen = SourceHolds { supervisor_freeze: true, ..Default::default() };
+			assert_eq!(
+				MockSources::status_of(source),
+				Some((SourceStatus::PendingApproval, frozen))
 			);
 		});
 	}
@@ -492,7 +550,8 @@ mod formats {
 				}
 				.into(),
 			);
-			assert_eq!(<OperatorConfig as DataFormats>::usable_for_new_source(1), Ok(()));
+			assert_eq!(<OperatorConfig as DataFormats>::bind_source(1), Ok(()));
+			assert_eq!(Formats::<Test>::get(1).unwrap().sources, 1);
 		});
 	}
 
@@ -583,6 +642,52 @@ mod formats {
 		});
 	}
 
+	fn format_held(who: AccountId) -> u64 {
+		Balances::balance_on_hold(&HoldReason::FormatDeposit.into(), &who)
+	}
+
+	/// Issue 11: format deposits were never released. A deprecated format no source names
+	/// can now be removed, its deposit going back to the operator who registered it.
+	#[test]
+	fn a_deprecated_unused_format_is_removed_and_its_deposit_released() {
+		build_and_execute(|| {
+			assert_ok!(OperatorConfig::register_format(signed(OPERATOR), air(1, vec![])));
+			let format = NextFormatId::<Test>::get() - 1;
+			let held_before = format_held(OPERATOR);
+			assert!(held_before > 0);
+			assert_noop!(
+				OperatorConfig::remove_format(signed(OPERATOR), format),
+				Error::<Test>::FormatNotDeprecated
+			);
+			// A source binds it; withdrawing or rejecting the source unbinds it.
+			assert_eq!(<OperatorConfig as DataFormats>::bind_source(format), Ok(()));
+			assert_ok!(OperatorConfig::deprecate_format(signed(OPERATOR), format));
+			assert_noop!(
+				OperatorConfig::remove_format(signed(OPERATOR), format),
+				Error::<Test>::FormatInUse
+			);
+			<OperatorConfig as DataFormats>::unbind_source(format);
+			assert_noop!(
+				OperatorConfig::remove_format(signed(STRANGER), format),
+				Error::<Test>::NotOperator
+			);
+			assert_ok!(OperatorConfig::remove_format(signed(OPERATOR), format));
+			System::assert_last_event(Event::FormatRemoved { format, by: OPERATOR }.into());
+			assert!(Formats::<Test>::get(format).is_none());
+			assert_eq!(format_held(OPERATOR), held_before - FORMAT_DEPOSIT);
+			assert_noop!(
+				OperatorConfig::remove_format(signed(OPERATOR), format),
+				Error::<Test>::FormatNotFound
+			);
+			// The name and version stay taken.
+			assert_noop!(
+				OperatorConfig::register_format(signed(OPERATOR), air(1, vec![])),
+				Error::<Test>::FormatVersionNotNewer
+			);
+			assert_ok!(OperatorConfig::register_format(signed(OPERATOR), air(2, vec![])));
+		});
+	}
+
 	#[test]
 	fn deprecation_stops_new_sources_but_keeps_checking_records() {
 		build_and_execute(|| {
@@ -590,11 +695,11 @@ mod formats {
 			assert_eq!(Formats::<Test>::get(0).unwrap().status, FormatStatus::Deprecated);
 			System::assert_last_event(Event::FormatDeprecated { format: 0, by: OPERATOR }.into());
 			assert_eq!(
-				<OperatorConfig as DataFormats>::usable_for_new_source(0),
+				<OperatorConfig as DataFormats>::bind_source(0),
 				Err(FormatUnusable::Deprecated)
 			);
 			assert_eq!(
-				<OperatorConfig as DataFormats>::usable_for_new_source(9),
+				<OperatorConfig as DataFormats>::bind_source(9),
 				Err(FormatUnusable::NotFound)
 			);
 			let format = <OperatorConfig as DataFormats>::load(0).expect("still loadable");

@@ -33,10 +33,17 @@ impl<T: Config> Pallet<T> {
 			Formats::<T>::iter_keys().all(|id| id < NextFormatId::<T>::get()),
 			"a format id is not below NextFormatId"
 		);
+		// A removed format's name and version stay taken, so the latest version may name a
+		// format that is gone; one that is there must match.
 		ensure!(
 			LatestFormatVersion::<T>::iter().all(|(name, (version, id))| Formats::<T>::get(id)
-				.is_some_and(|f| f.spec.name == name && f.spec.version == version)),
+				.is_none_or(|f| f.spec.name == name && f.spec.version == version)),
 			"LatestFormatVersion names a format that does not match"
+		);
+		ensure!(
+			Formats::<T>::iter_values().all(|f| LatestFormatVersion::<T>::get(&f.spec.name)
+				.is_some_and(|(latest, _)| latest >= f.spec.version)),
+			"a format's version is above its name's latest version"
 		);
 		ensure!(
 			ParameterHistory::<T>::iter_keys().count() as u32 == ParameterHistoryLength::<T>::get(),

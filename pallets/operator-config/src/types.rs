@@ -144,6 +144,9 @@ pub struct FormatInfo<Spec, AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 	/// The block it was registered in.
 	pub registered_at: BlockNumber,
+	/// How many registered sources name it (pending, active, held or retired): it can be
+	/// removed only at 0.
+	pub sources: u32,
 }
 
 /// A libp2p peer id in its binary form (a multihash), at most 64 bytes.

@@ -7,8 +7,7 @@
 //! host `vm`, CPU `AMD EPYC`; execution `Compiled`, chain `Some("dev")`.
 
 // Command:
-// /root/.cache/dmchain-target/release/dmchain-node
-// benchmark
+// /root/.cache/dmchain-target/release/dmchain-bench
 // pallet
 // --chain
 // dev
@@ -50,12 +49,14 @@ pub trait WeightInfo {
 	fn suspend_data_user() -> Weight;
 	fn reinstate_data_user() -> Weight;
 	fn remove_data_user() -> Weight;
+	fn deregister_data_user() -> Weight;
 	fn approve_source() -> Weight;
 	fn reject_source() -> Weight;
 	fn suspend_source() -> Weight;
 	fn lift_source_suspension() -> Weight;
 	fn register_format() -> Weight;
 	fn deprecate_format() -> Weight;
+	fn remove_format() -> Weight;
 	fn set_parameter() -> Weight;
 	fn add_validator() -> Weight;
 	fn remove_validator() -> Weight;
@@ -75,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::OperatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn appoint_operator() -> Weight {
 		// Proof size: measured `334`, estimated `3513`.
-		// Minimum execution time: 18_407_000 picoseconds.
-		Weight::from_parts(20_240_000, 3513)
+		// Minimum execution time: 18_327_000 picoseconds.
+		Weight::from_parts(20_310_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -86,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dismiss_operator() -> Weight {
 		// Proof size: measured `334`, estimated `3513`.
-		// Minimum execution time: 15_824_000 picoseconds.
-		Weight::from_parts(19_289_000, 3513)
+		// Minimum execution time: 15_473_000 picoseconds.
+		Weight::from_parts(17_396_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -99,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::SupervisorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn appoint_supervisor() -> Weight {
 		// Proof size: measured `361`, estimated `3513`.
-		// Minimum execution time: 19_929_000 picoseconds.
-		Weight::from_parts(21_742_000, 3513)
+		// Minimum execution time: 19_629_000 picoseconds.
+		Weight::from_parts(21_442_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -110,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Supervisors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dismiss_supervisor() -> Weight {
 		// Proof size: measured `336`, estimated `3513`.
-		// Minimum execution time: 15_633_000 picoseconds.
-		Weight::from_parts(17_206_000, 3513)
+		// Minimum execution time: 15_373_000 picoseconds.
+		Weight::from_parts(16_915_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -123,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn register_data_user() -> Weight {
 		// Proof size: measured `446`, estimated `3697`.
-		// Minimum execution time: 62_373_000 picoseconds.
-		Weight::from_parts(72_197_000, 3697)
+		// Minimum execution time: 61_401_000 picoseconds.
+		Weight::from_parts(64_967_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -134,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn approve_data_user() -> Weight {
 		// Proof size: measured `595`, estimated `3697`.
-		// Minimum execution time: 19_479_000 picoseconds.
-		Weight::from_parts(24_396_000, 3697)
+		// Minimum execution time: 18_978_000 picoseconds.
+		Weight::from_parts(21_723_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -145,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn suspend_data_user() -> Weight {
 		// Proof size: measured `595`, estimated `3697`.
-		// Minimum execution time: 19_439_000 picoseconds.
-		Weight::from_parts(39_799_000, 3697)
+		// Minimum execution time: 18_918_000 picoseconds.
+		Weight::from_parts(21_522_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -156,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn reinstate_data_user() -> Weight {
 		// Proof size: measured `595`, estimated `3697`.
-		// Minimum execution time: 19_729_000 picoseconds.
-		Weight::from_parts(23_435_000, 3697)
+		// Minimum execution time: 18_938_000 picoseconds.
+		Weight::from_parts(23_115_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -171,26 +172,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn remove_data_user() -> Weight {
 		// Proof size: measured `824`, estimated `3697`.
-		// Minimum execution time: 59_368_000 picoseconds.
-		Weight::from_parts(66_999_000, 3697)
+		// Minimum execution time: 58_598_000 picoseconds.
+		Weight::from_parts(64_035_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `OperatorConfig::DataUsers` (r:1 w:1)
+	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	fn deregister_data_user() -> Weight {
+		// Proof size: measured `725`, estimated `3697`.
+		// Minimum execution time: 54_250_000 picoseconds.
+		Weight::from_parts(58_767_000, 3697)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1135), added: 3610, mode: `MaxEncodedLen`)
 	fn approve_source() -> Weight {
-		// Proof size: measured `495`, estimated `4597`.
-		// Minimum execution time: 22_934_000 picoseconds.
-		Weight::from_parts(27_260_000, 4597)
+		// Proof size: measured `498`, estimated `4600`.
+		// Minimum execution time: 23_905_000 picoseconds.
+		Weight::from_parts(29_984_000, 4600)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1135), added: 3610, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:1 w:1)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -198,31 +214,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DataRegistry::ProgressOf` (r:0 w:1)
 	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn reject_source() -> Weight {
-		// Proof size: measured `653`, estimated `4597`.
-		// Minimum execution time: 65_067_000 picoseconds.
-		Weight::from_parts(69_503_000, 4597)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `787`, estimated `38513`.
+		// Minimum execution time: 70_655_000 picoseconds.
+		Weight::from_parts(82_913_000, 38513)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1135), added: 3610, mode: `MaxEncodedLen`)
 	fn suspend_source() -> Weight {
-		// Proof size: measured `495`, estimated `4597`.
-		// Minimum execution time: 23_755_000 picoseconds.
-		Weight::from_parts(26_439_000, 4597)
+		// Proof size: measured `498`, estimated `4600`.
+		// Minimum execution time: 23_205_000 picoseconds.
+		Weight::from_parts(28_713_000, 4600)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1132), added: 3607, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1135), added: 3610, mode: `MaxEncodedLen`)
 	fn lift_source_suspension() -> Weight {
-		// Proof size: measured `495`, estimated `4597`.
-		// Minimum execution time: 23_265_000 picoseconds.
-		Weight::from_parts(26_419_000, 4597)
+		// Proof size: measured `498`, estimated `4600`.
+		// Minimum execution time: 22_504_000 picoseconds.
+		Weight::from_parts(26_770_000, 4600)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -237,24 +253,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `OperatorConfig::Formats` (r:0 w:1)
-	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35044), added: 37519, mode: `MaxEncodedLen`)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
 	fn register_format() -> Weight {
 		// Proof size: measured `635`, estimated `3593`.
-		// Minimum execution time: 498_529_000 picoseconds.
-		Weight::from_parts(524_669_000, 3593)
+		// Minimum execution time: 505_822_000 picoseconds.
+		Weight::from_parts(657_486_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `OperatorConfig::Formats` (r:1 w:1)
-	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35044), added: 37519, mode: `MaxEncodedLen`)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
 	fn deprecate_format() -> Weight {
-		// Proof size: measured `35445`, estimated `38509`.
-		// Minimum execution time: 150_804_000 picoseconds.
-		Weight::from_parts(157_153_000, 38509)
+		// Proof size: measured `35449`, estimated `38513`.
+		// Minimum execution time: 147_639_000 picoseconds.
+		Weight::from_parts(154_219_000, 38513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
+	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:1 w:1)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	fn remove_format() -> Weight {
+		// Proof size: measured `35607`, estimated `38513`.
+		// Minimum execution time: 166_377_000 picoseconds.
+		Weight::from_parts(177_654_000, 38513)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -268,8 +299,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::ParameterHistory` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	fn set_parameter() -> Weight {
 		// Proof size: measured `351`, estimated `3513`.
-		// Minimum execution time: 25_728_000 picoseconds.
-		Weight::from_parts(28_523_000, 3513)
+		// Minimum execution time: 25_288_000 picoseconds.
+		Weight::from_parts(29_994_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -283,8 +314,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::ValidatorSetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
 		// Proof size: measured `1596`, estimated `5061`.
-		// Minimum execution time: 24_436_000 picoseconds.
-		Weight::from_parts(26_610_000, 5061)
+		// Minimum execution time: 23_295_000 picoseconds.
+		Weight::from_parts(26_639_000, 5061)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -296,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::ValidatorSetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
 		// Proof size: measured `1386`, estimated `3513`.
-		// Minimum execution time: 18_147_000 picoseconds.
-		Weight::from_parts(19_940_000, 3513)
+		// Minimum execution time: 17_867_000 picoseconds.
+		Weight::from_parts(22_614_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -309,8 +340,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::AuthorizedNodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn authorize_node() -> Weight {
 		// Proof size: measured `361`, estimated `3616`.
-		// Minimum execution time: 21_251_000 picoseconds.
-		Weight::from_parts(23_214_000, 3616)
+		// Minimum execution time: 21_121_000 picoseconds.
+		Weight::from_parts(29_694_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -322,8 +353,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::AuthorizedNodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn revoke_node() -> Weight {
 		// Proof size: measured `535`, estimated `3616`.
-		// Minimum execution time: 23_405_000 picoseconds.
-		Weight::from_parts(25_288_000, 3616)
+		// Minimum execution time: 22_994_000 picoseconds.
+		Weight::from_parts(32_859_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -335,8 +366,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::AuthorizedNodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_node_authorization() -> Weight {
 		// Proof size: measured `394`, estimated `3513`.
-		// Minimum execution time: 17_275_000 picoseconds.
-		Weight::from_parts(18_908_000, 3513)
+		// Minimum execution time: 17_015_000 picoseconds.
+		Weight::from_parts(26_399_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -345,107 +376,117 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDb's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn appoint_operator() -> Weight {
-		Weight::from_parts(20_240_000, 3513)
+		Weight::from_parts(20_310_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn dismiss_operator() -> Weight {
-		Weight::from_parts(19_289_000, 3513)
+		Weight::from_parts(17_396_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn appoint_supervisor() -> Weight {
-		Weight::from_parts(21_742_000, 3513)
+		Weight::from_parts(21_442_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn dismiss_supervisor() -> Weight {
-		Weight::from_parts(17_206_000, 3513)
+		Weight::from_parts(16_915_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_data_user() -> Weight {
-		Weight::from_parts(72_197_000, 3697)
+		Weight::from_parts(64_967_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_data_user() -> Weight {
-		Weight::from_parts(24_396_000, 3697)
+		Weight::from_parts(21_723_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_data_user() -> Weight {
-		Weight::from_parts(39_799_000, 3697)
+		Weight::from_parts(21_522_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate_data_user() -> Weight {
-		Weight::from_parts(23_435_000, 3697)
+		Weight::from_parts(23_115_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_data_user() -> Weight {
-		Weight::from_parts(66_999_000, 3697)
+		Weight::from_parts(64_035_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
+	fn deregister_data_user() -> Weight {
+		Weight::from_parts(58_767_000, 3697)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
 	fn approve_source() -> Weight {
-		Weight::from_parts(27_260_000, 4597)
+		Weight::from_parts(29_984_000, 4600)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject_source() -> Weight {
-		Weight::from_parts(69_503_000, 4597)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(82_913_000, 38513)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn suspend_source() -> Weight {
-		Weight::from_parts(26_439_000, 4597)
+		Weight::from_parts(28_713_000, 4600)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn lift_source_suspension() -> Weight {
-		Weight::from_parts(26_419_000, 4597)
+		Weight::from_parts(26_770_000, 4600)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_format() -> Weight {
-		Weight::from_parts(524_669_000, 3593)
+		Weight::from_parts(657_486_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn deprecate_format() -> Weight {
-		Weight::from_parts(157_153_000, 38509)
+		Weight::from_parts(154_219_000, 38513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	fn remove_format() -> Weight {
+		Weight::from_parts(177_654_000, 38513)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
 	fn set_parameter() -> Weight {
-		Weight::from_parts(28_523_000, 3513)
+		Weight::from_parts(29_994_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_validator() -> Weight {
-		Weight::from_parts(26_610_000, 5061)
+		Weight::from_parts(26_639_000, 5061)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(19_940_000, 3513)
+		Weight::from_parts(22_614_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn authorize_node() -> Weight {
-		Weight::from_parts(23_214_000, 3616)
+		Weight::from_parts(29_694_000, 3616)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_node() -> Weight {
-		Weight::from_parts(25_288_000, 3616)
+		Weight::from_parts(32_859_000, 3616)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_node_authorization() -> Weight {
-		Weight::from_parts(18_908_000, 3513)
+		Weight::from_parts(26_399_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -30,6 +30,7 @@ pub type FormatId = u32;
 )]
 pub struct Decimal {
 	/// The digits, without the decimal point.
+	#[serde(with = "crate::num_serde")]
 	pub mantissa: i64,
 	/// How many of the digits stand after the decimal point.
 	pub scale: u8,
@@ -79,8 +80,10 @@ pub enum FieldType<Variants> {
 	/// A whole number (an `Int` or `Uint` value) from `min` to `max`.
 	Integer {
 		/// The smallest value allowed.
+		#[serde(with = "crate::num_serde")]
 		min: i64,
 		/// The largest value allowed.
+		#[serde(with = "crate::num_serde")]
 		max: i64,
 	},
 	/// A decimal number (a `Decimal` or `Int` value) from `min` to `max`.
@@ -98,8 +101,10 @@ pub enum FieldType<Variants> {
 	/// A point in time (ms since the Unix epoch) from `min` to `max`.
 	Time {
 		/// The earliest time allowed.
+		#[serde(with = "crate::num_serde")]
 		min: Millis,
 		/// The latest time allowed.
+		#[serde(with = "crate::num_serde")]
 		max: Millis,
 	},
 	/// Text that equals one of the listed variants.
@@ -194,6 +199,7 @@ pub struct FormatSpec<Name, Fields> {
 	/// A strict format (`false`) refuses them with [`FormatViolation::UnknownField`].
 	pub open: bool,
 	/// The largest payload, in bytes.
+	#[serde(with = "crate::num_serde")]
 	pub max_payload_size: u64,
 	/// How payloads are encoded.
 	pub encoding: Encoding,
@@ -305,8 +311,12 @@ pub trait DataFormats {
 	/// A format as loaded once per submission and then checked against each of its records.
 	type Format;
 
-	/// Whether a new source may take `format`.
-	fn usable_for_new_source(format: FormatId) -> Result<(), FormatUnusable>;
+	/// Binds a new source to `format` if a new source may take it (it exists and is not
+	/// deprecated): the format counts its sources and is not removed while any is left.
+	fn bind_source(format: FormatId) -> Result<(), FormatUnusable>;
+
+	/// A source that never anchored a record (withdrawn or rejected) let go of `format`.
+	fn unbind_source(format: FormatId);
 
 	/// The format `id`, for checking records (deprecated formats included: their existing
 	/// sources keep submitting).
@@ -331,9 +341,11 @@ pub trait DataFormats {
 impl DataFormats for () {
 	type Format = ();
 
-	fn usable_for_new_source(_: FormatId) -> Result<(), FormatUnusable> {
+	fn bind_source(_: FormatId) -> Result<(), FormatUnusable> {
 		Ok(())
 	}
+
+	fn unbind_source(_: FormatId) {}
 
 	fn load(_: FormatId) -> Option<()> {
 		Some(())

@@ -7,7 +7,8 @@
 //! - [`ContentHash`] and [`HashAlgorithm`]: what a record anchors (D3.7 AUTH-1, SVC-4).
 //! - [`MetadataValue`]: typed metadata values (D3.7 ACQ-1), generic over the byte container so
 //!   that storage uses bounded vectors and query answers use plain ones.
-//! - [`SourceStatus`], [`SourceId`], [`RecordId`]: identities of sources and records (REP-1).
+//! - [`SourceStatus`], [`SourceHolds`], [`SourceId`], [`RecordId`]: identities of sources and
+//!   records, a source's life cycle and the holds that stop it (REP-1, CTL-3, MON-1).
 //! - [`SourceAdmission`] and [`SourceControl`]: the seams through which the operator approval
 //!   step and the supervisor freeze of later pallets reach the registry (CTL-3, MON-4).
 //! - [`FormatSpec`] and [`DataFormats`]: data formats and the check of every record against its
@@ -16,7 +17,7 @@
 //!   their bounds, and [`ParameterChange`], an entry of their history (CTL-2, CTL-4, REP-4).
 //! - [`SessionValidators`]: the seam between the operators' validator set and the consensus
 //!   layer's sessions (CTL-5).
-//! - [`RecordView`], [`SourceView`], [`RecordPage`]: the answers of the registry's runtime API
+//! - [`RecordView`], [`SourceView`], [`RecordPage`], [`AnchorPage`]: the answers of the registry's runtime API
 //!   (SVC-2, SVC-3).
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -44,12 +45,87 @@ pub use parameters::{
 	RATE_LIMIT_MAX_RECORDS, RATE_LIMIT_MAX_WINDOW, RETENTION_DAYS_MAX,
 };
 pub use roles::Roles;
-pub use source::{SourceAdmission, SourceControl, SourceId, SourceStatus};
+pub use source::{SourceAdmission, SourceControl, SourceHold, SourceHolds, SourceId, SourceStatus};
 pub use validators::SessionValidators;
-pub use views::{RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceView};
+pub use views::{
+	AnchorPage, RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceView,
+};
 
 /// Milliseconds since the Unix epoch: device time-stamps and chain time-stamps (REP-3).
 pub type Millis = u64;
+
+pub mod num_serde {
+	//! Serde helpers for JSON answers that other tools read: 64- and 128-bit integers are
+	//! written as decimal strings (JavaScript numbers lose precision above 2^53), and read
+	//! from a string or a JSON number. Use as `#[serde(with = "num_serde")]` (or `num_serde::opt`
+	//! for an `Option`).
+	use alloc::string::String;
+	use core::{fmt::Display, str::FromStr};
+	use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+	/// A number as JSON writes it: a string or a number.
+	#[derive(Deserialize)]
+	#[serde(untagged)]
+	enum Loose {
+		Text(String),
+		Unsigned(u64),
+		Signed(i64),
+	}
+
+	/// Writes `value` as a decimal string.
+	pub fn serialize<T: Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+		s.collect_str(value)
+	}
+
+	/// Reads a decimal string or a JSON number.
+	pub fn deserialize<'de, T, D>(d: D) -> Result<T, D::Error>
+	where
+		T: FromStr + TryFrom<u64> + TryFrom<i64>,
+		D: Deserializer<'de>,
+	{
+		match Loose::deserialize(d)? {
+			Loose::Text(text) => text.trim().parse().map_err(|_| D::Error::custom("not a number")),
+			Loose::Unsigned(n) => T::try_from(n).map_err(|_| D::Error::custom("out of range")),
+			Loose::Signed(n) => T::try_from(n).map_err(|_| D::Error::custom("out of range")),
+		}
+	}
+
+	/// The same for an `Option`: `null` or a number as above.
+	pub mod opt {
+		use super::*;
+
+		/// Writes `Some(value)` as a decimal string, `None` as `null`.
+		pub fn serialize<T: Display, S: Serializer>(
+			value: &Option<T>,
+			s: S,
+		) -> Result<S::Ok, S::Error> {
+			match value {
+				Some(value) => s.collect_str(value),
+				None => s.serialize_none(),
+			}
+		}
+
+		/// Reads `null`, a decimal string or a JSON number.
+		pub fn deserialize<'de, T, D>(d: D) -> Result<Option<T>, D::Error>
+		where
+			T: FromStr + TryFrom<u64> + TryFrom<i64>,
+			D: Deserializer<'de>,
+		{
+			match Option::<Loose>::deserialize(d)? {
+				None => Ok(None),
+				Some(Loose::Text(text)) => {
+					text.trim().parse().map(Some).map_err(|_| D::Error::custom("not a number"))
+				},
+				Some(Loose::Unsigned(n)) => {
+					T::try_from(n).map(Some).map_err(|_| D::Error::custom("out of range"))
+				},
+				Some(Loose::Signed(n)) => {
+					T::try_from(n).map(Some).map_err(|_| D::Error::custom("out of range"))
+				},
+			}
+		}
+	}
+}
 
 #[cfg(feature = "std")]
 mod hex_serde {

@@ -12,12 +12,13 @@ use scale_info::TypeInfo;
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase", bound(serialize = "B: AsRef<[u8]>")))]
 pub enum MetadataValue<B> {
 	/// A signed integer.
-	Int(i64),
+	Int(#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))] i64),
 	/// An unsigned integer.
-	Uint(u64),
+	Uint(#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))] u64),
 	/// A decimal number: `mantissa × 10^-scale` (for example 2153 with scale 2 is 21.53).
 	Decimal {
 		/// The digits of the number, without the decimal point.
+		#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
 		mantissa: i64,
 		/// How many of the digits stand after the decimal point.
 		scale: u8,
@@ -25,7 +26,7 @@ pub enum MetadataValue<B> {
 	/// A boolean flag.
 	Bool(bool),
 	/// A point in time, in milliseconds since the Unix epoch.
-	Time(u64),
+	Time(#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))] u64),
 	/// UTF-8 text (the registry refuses invalid UTF-8).
 	Text(#[cfg_attr(feature = "std", serde(serialize_with = "crate::hex_serde::text"))] B),
 	/// Opaque bytes.

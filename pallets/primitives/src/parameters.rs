@@ -83,6 +83,7 @@ pub enum RetentionClass {
 #[serde(rename_all = "camelCase")]
 pub struct DataParameters {
 	/// How far, in ms, a device time-stamp may lie ahead of chain time.
+	#[serde(with = "crate::num_serde")]
 	pub max_clock_skew: Millis,
 	/// How many records a source may anchor per window of blocks.
 	pub rate_limit: RateLimit,
@@ -123,7 +124,7 @@ impl Default for DataParameters {
 #[serde(rename_all = "camelCase")]
 pub enum Parameter {
 	/// [`DataParameters::max_clock_skew`].
-	MaxClockSkew(Millis),
+	MaxClockSkew(#[serde(with = "crate::num_serde")] Millis),
 	/// [`DataParameters::rate_limit`].
 	RateLimit(RateLimit),
 	/// [`DataParameters::max_metadata_bytes`].
@@ -240,6 +241,7 @@ pub struct ParameterChange<AccountId, BlockNumber> {
 	/// The block the change was made in.
 	pub block: BlockNumber,
 	/// Chain time of that block, ms since the Unix epoch.
+	#[serde(with = "crate::num_serde")]
 	pub time: Millis,
 	/// The value before.
 	pub old: Parameter,

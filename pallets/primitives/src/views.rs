@@ -1,6 +1,9 @@
 //! Record identities and the answers of the registry's runtime API (D3.7 SVC-2, SVC-3, SVC-4).
 
-use crate::{ContentHash, FormatId, MetadataEntry, Millis, RetentionClass, SourceId, SourceStatus};
+use crate::{
+	ContentHash, FormatId, MetadataEntry, Millis, RetentionClass, SourceHolds, SourceId,
+	SourceStatus,
+};
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -30,6 +33,7 @@ pub struct RecordId {
 	/// The source that anchored the record.
 	pub source: SourceId,
 	/// The record's position among that source's records.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
 	pub index: RecordIndex,
 }
 
@@ -39,11 +43,11 @@ pub struct RecordId {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum RecordCursor {
 	/// At this position (0 is the source's first record).
-	Index(RecordIndex),
+	Index(#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))] RecordIndex),
 	/// At the first record whose sequence number is at least this.
-	Sequence(u64),
+	Sequence(#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))] u64),
 	/// At the first record anchored at or after this chain time (ms since the Unix epoch).
-	ChainTime(Millis),
+	ChainTime(#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))] Millis),
 }
 
 /// One anchored record, as a query answers it.
@@ -58,10 +62,13 @@ pub struct RecordView<AccountId, BlockNumber> {
 	/// The anchored content hash.
 	pub content: ContentHash,
 	/// The source's sequence number for this record (strictly increasing per source).
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
 	pub sequence: u64,
 	/// The device's own time-stamp, ms since the Unix epoch.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
 	pub device_time: Millis,
 	/// The chain's time-stamp of the block that anchored the record.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
 	pub chain_time: Millis,
 	/// The block that anchored the record.
 	pub block: BlockNumber,
@@ -76,7 +83,14 @@ pub struct RecordView<AccountId, BlockNumber> {
 /// A data source, as a query answers it.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize))]
-#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(
+		rename_all = "camelCase",
+		bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, \
+			BlockNumber: serde::Serialize")
+	)
+)]
 pub struct SourceView<AccountId, Balance, BlockNumber> {
 	/// The source's identity.
 	pub id: SourceId,
@@ -91,15 +105,20 @@ pub struct SourceView<AccountId, Balance, BlockNumber> {
 	/// The owner's description of the source (opaque bytes, for example JSON).
 	#[cfg_attr(feature = "std", serde(serialize_with = "crate::hex_serde::bytes"))]
 	pub metadata: Vec<u8>,
-	/// Where the source stands.
+	/// Where the source stands in its life cycle.
 	pub status: SourceStatus,
+	/// The holds on the source (owner pause, operator suspension, supervisor freeze).
+	pub holds: SourceHolds,
 	/// The deposit held from the owner for the source's storage.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
 	pub deposit: Balance,
 	/// The block the source was registered in.
 	pub registered_at: BlockNumber,
 	/// How many records the source has anchored.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
 	pub record_count: u64,
 	/// The sequence number of the source's latest record, if any.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
 	pub last_sequence: Option<u64>,
 }
 
@@ -111,5 +130,19 @@ pub struct RecordPage<AccountId, BlockNumber> {
 	/// The records of this page.
 	pub records: Vec<RecordView<AccountId, BlockNumber>>,
 	/// Where the next page starts, if there are more records.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
 	pub next: Option<RecordIndex>,
+}
+
+/// A page of the anchors of one content digest, in the order they were anchored: the first
+/// page always starts with the first anchor, so a flood of later anchors of the same digest
+/// cannot push it out of the answer (SVC-4).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AnchorPage<AccountId, BlockNumber> {
+	/// The anchors of this page, earliest first.
+	pub records: Vec<RecordView<AccountId, BlockNumber>>,
+	/// The last record of this page, to pass as `after` for the next page, if there are more.
+	pub next: Option<RecordId>,
 }

@@ -11,8 +11,11 @@ parameter_types! {
 	pub const SourceDepositBase: Balance = 100 * MILLI_UNIT;
 	/// Held per byte of a source's description: 0.1 milli-DMC.
 	pub const SourceDepositPerByte: Balance = 100 * MICRO_UNIT;
-	/// Burnt per anchored record, for its permanent storage: 10 micro-DMC.
+	/// Burnt per anchored record, for its permanent keys and indexes: 10 micro-DMC.
 	pub const RecordFee: Balance = 10 * MICRO_UNIT;
+	/// Burnt per byte of a record's stored entry: 1 micro-DMC (a plain record of about 100
+	/// bytes pays 110 micro-DMC in all, one with 2 KB of metadata about 2 milli-DMC).
+	pub const RecordByteFee: Balance = MICRO_UNIT;
 }
 
 impl pallet_data_registry::Config for Runtime {
@@ -28,6 +31,7 @@ impl pallet_data_registry::Config for Runtime {
 	type SourceDepositBase = SourceDepositBase;
 	type SourceDepositPerByte = SourceDepositPerByte;
 	type RecordFee = RecordFee;
+	type RecordByteFee = RecordByteFee;
 	type MaxSourceMetadataLen = ConstU32<1024>;
 	type MaxMetadataEntries = ConstU32<16>;
 	type MaxMetadataKeyLen = ConstU32<32>;

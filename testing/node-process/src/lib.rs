@@ -204,24 +204,63 @@ impl TestNode {
 	pub fn try_rpc(&self, method: &str, params: Value) -> Result<Value, String> {
 		let body =
 			json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).to_string();
-		let mut stream =
-			TcpStream::connect(("127.0.0.1", self.rpc_port)).map_err(|e| e.to_string())?;
-		stream.set_read_timeout(Some(Duration::from_secs(30))).map_err(|e| e.to_string())?;
-		write!(
-			stream,
-			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-			 Content-Length: {}\r\nConnection: close\r\n\r\n{}",
-			body.len(),
-			body
-		)
-		.map_err(|e| e.to_string())?;
-		let mut response = String::new();
-		stream.read_to_string(&mut response).map_err(|e| e.to_string())?;
-		let (_, payload) = response.split_once("\r\n\r\n").ok_or("no HTTP body")?;
-		let payload: Value = serde_json::from_str(payload.trim()).map_err(|e| e.to_string())?;
+		let payload: Value = serde_json::from_str(&self.post(&body)?).map_err(|e| e.to_string())?;
 		match payload.get("error") {
 			Some(error) => Err(error.to_string()),
 			None => Ok(payload["result"].clone()),
+		}
+	}
+
+	/// Sends one JSON-RPC batch of `calls` (method, params) in one HTTP request; returns the
+	/// answers in the order of the calls, each the whole response object (`result` or
+	/// `error`).
+	pub fn rpc_batch(&self, calls: &[(&str, Value)]) -> Vec<Value> {
+		let body: Vec<Value> = calls
+			.iter()
+			.enumerate()
+			.map(|(id, (method, params))| {
+				json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})
+			})
+			.collect();
+		let answer = self.post(&Value::Array(body).to_string()).expect("the batch is answered");
+		let mut answers: Vec<Value> =
+			serde_json::from_str::<Vec<Value>>(&answer).expect("a batch answer is a JSON array");
+		answers.sort_by_key(|answer| answer["id"].as_u64());
+		answers
+	}
+
+	/// Posts `body` to the node's JSON-RPC endpoint; returns the HTTP status line and body.
+	pub fn post_raw(&self, body: &str) -> Result<(String, String), String> {
+		let mut stream =
+			TcpStream::connect(("127.0.0.1", self.rpc_port)).map_err(|e| e.to_string())?;
+		stream.set_read_timeout(Some(Duration::from_secs(60))).map_err(|e| e.to_string())?;
+		write!(
+			stream,
+			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+			 Content-Length: {}\r\nConnection: close\r\n\r\n",
+			body.len(),
+		)
+		.map_err(|e| e.to_string())?;
+		// The node may answer (and close) before the whole of an oversized body is written.
+		let _ = stream.write_all(body.as_bytes());
+		let mut response = String::new();
+		stream.read_to_string(&mut response).map_err(|e| e.to_string())?;
+		let (head, payload) = response.split_once("\r\n\r\n").ok_or("no HTTP body")?;
+		let status = head.lines().next().unwrap_or_default().to_string();
+		Ok((status, payload.trim().to_string()))
+	}
+
+	fn post(&self, body: &str) -> Result<String, String> {
+		self.post_raw(body).map(|(_, payload)| payload)
+	}
+
+	/// Calls `method` with `params`, which must fail; returns the JSON-RPC error object
+	/// (`code`, `message`, `data`).
+	pub fn rpc_error(&self, method: &str, params: Value) -> Value {
+		match self.try_rpc(method, params) {
+			Ok(result) => panic!("{method} answered {result} where an error was expected"),
+			Err(error) => serde_json::from_str(&error)
+				.unwrap_or_else(|_| panic!("{method} failed without a JSON-RPC error: {error}")),
 		}
 	}
 

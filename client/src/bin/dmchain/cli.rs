@@ -26,7 +26,8 @@ pub struct Global {
 	/// The node's WebSocket address.
 	#[arg(long, global = true, env = "DMCHAIN_URL", default_value = dmchain_client::DEFAULT_URL)]
 	pub url: String,
-	/// The signing key as a secret URI or mnemonic (`//Alice` on a dev chain).
+	/// The signing key as a secret URI or mnemonic (`//Alice` on a dev chain); `-` reads it
+	/// from standard input (one line), so it stays out of the process list and shell history.
 	#[arg(
 		long,
 		global = true,
@@ -86,6 +87,18 @@ pub enum Command {
 	Validator(ValidatorCommand),
 	/// Show the account of the signing key.
 	Account,
+	/// Transfer DMC from the signer to an account (funds a new device or owner account).
+	Transfer {
+		/// The receiving account (SS58 or a dev secret URI such as //Dave).
+		to: String,
+		/// How much, in DMC (for example 10 or 0.5).
+		amount: String,
+	},
+	/// Print a shell completion script: `dmchain completions bash > ~/.local/share/bash-completion/completions/dmchain`.
+	Completions {
+		/// bash, zsh, fish, elvish or powershell.
+		shell: clap_complete::Shell,
+	},
 }
 
 /// `dmchain user …`
@@ -106,6 +119,8 @@ pub enum UserCommand {
 		#[arg(long)]
 		identity_hash: Option<String>,
 	},
+	/// Deregister the signer as a data user and get its deposit back (not while suspended).
+	Deregister,
 	/// Show a data user's registration (exit code 1 if there is none).
 	Show {
 		/// The account (SS58 or a dev secret URI such as //Charlie); default: the signer.
@@ -169,6 +184,11 @@ pub enum OperatorCommand {
 	},
 	/// Deprecate a data format: sources that have it keep it, new ones cannot take it.
 	DeprecateFormat {
+		/// The format id.
+		format: u32,
+	},
+	/// Remove a deprecated format no source names; its deposit goes back to its registrant.
+	RemoveFormat {
 		/// The format id.
 		format: u32,
 	},

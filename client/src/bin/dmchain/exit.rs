@@ -1,6 +1,6 @@
 //! Exit codes, one per kind of outcome (listed in `dmchain --help`).
 
-use dmchain_client::Error;
+use dmchain_client::{Error, OperatorError, RegistryError};
 
 /// Done.
 pub const OK: u8 = 0;
@@ -43,4 +43,56 @@ pub fn kind_of(error: &Error) -> &'static str {
 		Error::Input(_) => "input",
 		Error::Chain(_) => "client",
 	}
+}
+
+/// What to do about the refusals people meet most, or `None`: printed under the error.
+pub fn hint_of(error: &Error) -> Option<&'static str> {
+	Some(match error {
+		Error::Registry(RegistryError::SourcePendingApproval) => {
+			"an operator approves the source first: dmchain --suri <operator> operator \
+			 approve-source <source>"
+		},
+		Error::Registry(RegistryError::DeviceTimeInFuture) => {
+			"the device clock is ahead of chain time by more than the clock-skew bound: check \
+			 the clock, or see `dmchain config parameters`"
+		},
+		Error::Registry(RegistryError::SequenceReplayed | RegistryError::SequenceOutOfOrder) => {
+			"sequence numbers must grow: leave --sequence out to take the next one, or see \
+			 `dmchain source show <source>` for the last one"
+		},
+		Error::Registry(RegistryError::NotSourceDevice) => {
+			"records are signed by the source's device key: see `dmchain source show <source>`"
+		},
+		Error::Registry(RegistryError::NotSourceOwner) => {
+			"only the source's owner may do this: sign with the owner's key"
+		},
+		Error::Registry(
+			RegistryError::InsufficientRecordFee | RegistryError::InsufficientDeposit,
+		) => "the signing account cannot pay: fund it with a transfer (see the README)",
+		Error::Registry(RegistryError::RateLimitExceeded) => {
+			"the source's rate limit is used up in this window: wait for the next window, or \
+			 see `dmchain config parameters`"
+		},
+		Error::Registry(RegistryError::SourceSuspended) => {
+			"the owner paused the source: dmchain --suri <owner> source resume <source>"
+		},
+		Error::Registry(RegistryError::SourceSuspendedByOperator) => {
+			"an operator suspended the source; only an operator lifts it (operator \
+			 lift-suspension)"
+		},
+		Error::Registry(RegistryError::SourceFrozen) => {
+			"a supervisor froze the source; only a supervisor lifts it"
+		},
+		Error::Operator(OperatorError::NotOperator) => {
+			"this call is for operators: sign with an operator's key (governance appoints them)"
+		},
+		Error::Connect { .. } | Error::ConnectionLost(_) => {
+			"is the node running? scripts/dev.sh starts a dev chain on ws://127.0.0.1:9944"
+		},
+		Error::Key(_) => {
+			"give --suri (or `--suri -` to read it from standard input), --key-file, \
+			 DMCHAIN_SURI or DMCHAIN_KEY_FILE"
+		},
+		_ => return None,
+	})
 }

@@ -25,13 +25,18 @@ fn main() -> ExitCode {
 		Ok(code) => ExitCode::from(code),
 		Err(error) => {
 			let code = exit::code_of(&error);
+			let hint = exit::hint_of(&error);
 			if json {
 				output::print_json(&serde_json::json!({
 					"error": error.to_string(),
 					"kind": exit::kind_of(&error),
+					"hint": hint,
 				}));
 			}
 			eprintln!("error: {error}");
+			if let Some(hint) = hint {
+				eprintln!("hint: {hint}");
+			}
 			ExitCode::from(code)
 		},
 	}

@@ -60,6 +60,19 @@ pub fn utc_time(ms: u64) -> String {
 	)
 }
 
+/// An amount in the chain's smallest unit (10^-12 DMC) as DMC with its decimals, without
+/// trailing zeros: `100000000000` is `0.1 DMC`.
+pub fn dmc(amount: u128) -> String {
+	const DECIMALS: u32 = 12;
+	let unit = 10u128.pow(DECIMALS);
+	let (whole, fraction) = (amount / unit, amount % unit);
+	if fraction == 0 {
+		return format!("{whole} DMC");
+	}
+	let digits = format!("{fraction:0width$}", width = DECIMALS as usize);
+	format!("{whole}.{} DMC", digits.trim_end_matches('0'))
+}
+
 /// Two-column table of named fields.
 pub fn fields(rows: &[(&str, String)]) -> Table {
 	let mut table = table(&["field", "value"]);
@@ -84,8 +97,8 @@ pub fn records(records: &[Record]) -> Table {
 			id,
 			record.sequence.to_string(),
 			record.content.to_string(),
-			record.device_time.to_string(),
-			record.chain_time.to_string(),
+			format!("{} UTC", utc_time(record.device_time)),
+			format!("{} UTC", utc_time(record.chain_time)),
 			record.block.to_string(),
 			metadata.join(", "),
 		]);
@@ -97,13 +110,14 @@ pub fn records(records: &[Record]) -> Table {
 pub fn source(source: &Source) -> Table {
 	fields(&[
 		("id", source.id.to_string()),
-		("owner", source.owner.clone()),
-		("device", source.device.clone()),
+		("owner", source.owner.to_string()),
+		("device", source.device.to_string()),
 		("format", source.format.to_string()),
 		("retention", source.retention.to_string()),
 		("description", source.description.clone()),
 		("status", source.status.to_string()),
-		("deposit", source.deposit.to_string()),
+		("holds", source.holds.to_string()),
+		("deposit", dmc(source.deposit)),
 		("registered at block", source.registered_at.to_string()),
 		("records", source.record_count.to_string()),
 		("last sequence", source.last_sequence.map_or("-".into(), |s| s.to_string())),
@@ -117,5 +131,15 @@ mod tests {
 		assert_eq!(super::utc_time(0), "1970-01-01 00:00:00");
 		assert_eq!(super::utc_time(951_782_400_000), "2000-02-29 00:00:00");
 		assert_eq!(super::utc_time(1_795_615_200_999), "2026-11-25 14:00:00");
+	}
+
+	#[test]
+	fn dmc_shows_the_decimals_that_matter() {
+		assert_eq!(super::dmc(0), "0 DMC");
+		assert_eq!(super::dmc(1_000_000_000_000), "1 DMC");
+		assert_eq!(super::dmc(100_000_000_000), "0.1 DMC");
+		assert_eq!(super::dmc(1), "0.000000000001 DMC");
+		assert_eq!(super::dmc(12_345_000_000_000), "12.345 DMC");
+		assert_eq!(super::dmc(u128::MAX), "340282366920938463463374607.431768211455 DMC");
 	}
 }

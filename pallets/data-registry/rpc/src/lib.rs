@@ -3,15 +3,16 @@
 //! `registry_*` methods over [`DataRegistryRuntimeApi`], so that curl, scripts and any
 //! JSON-RPC client can find and verify records without decoding storage (D3.7 SVC-2..4, GOV-3).
 //! Every method takes an optional block hash `at` (default: the best block). Digests are
-//! `0x`-prefixed hex; record and source answers are JSON objects (see `dmchain_primitives`).
+//! `0x`-prefixed hex; record and source answers are JSON objects in camelCase (see
+//! `dmchain_primitives`), with 64- and 128-bit numbers as decimal strings. Failures carry the
+//! codes of [`dmchain_rpc_support`].
 
 use codec::Codec;
-use dmchain_primitives::{RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView};
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
+use dmchain_primitives::{
+	AnchorPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
 };
+use dmchain_rpc_support::{block_at, runtime_error, DEFAULT_LIMIT};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 pub use pallet_data_registry_runtime_api::DataRegistryApi as DataRegistryRuntimeApi;
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
@@ -20,32 +21,29 @@ use sp_core::H256;
 use sp_runtime::traits::Block as BlockT;
 use std::{marker::PhantomData, sync::Arc};
 
-/// The page size used when a caller gives no `limit` (the runtime caps every page anyway).
-pub const DEFAULT_LIMIT: u32 = 100;
-
-/// The JSON-RPC error code of a failed runtime-API call.
-pub const RUNTIME_ERROR: i32 = 1;
-
 /// The registry's JSON-RPC methods.
 #[rpc(server)]
-pub trait DataRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
-	/// The record `source`/`index`, or `null`.
+pub trait DataRegistryApi<BlockHash, AccountId, Balance: std::fmt::Display, BlockNumber> {
+	/// The record `source`/`index`, or `null`. `index` is a number or a decimal string.
 	#[method(name = "registry_record")]
 	fn record(
 		&self,
 		source: SourceId,
-		index: u64,
+		index: RecordIndexParam,
 		at: Option<BlockHash>,
 	) -> RpcResult<Option<RecordView<AccountId, BlockNumber>>>;
 
-	/// Every record anchoring `digest` (at most `limit`): verification by hash.
+	/// The records anchoring `digest`, earliest first: verification by hash. The first page
+	/// (`after` null) always starts with the first anchor; pass the answer's `next` as `after`
+	/// for the following page (`{"source":0,"index":"5"}`). At most `limit` per page.
 	#[method(name = "registry_recordsByHash")]
 	fn records_by_hash(
 		&self,
 		digest: H256,
+		after: Option<RecordId>,
 		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<RecordView<AccountId, BlockNumber>>>;
+	) -> RpcResult<AnchorPage<AccountId, BlockNumber>>;
 
 	/// A page of a source's records from `cursor`, for example `{"index":0}`,
 	/// `{"sequence":42}` or `{"chainTime":1750000000000}`.
@@ -80,9 +78,11 @@ impl<C, Block> DataRegistry<C, Block> {
 	}
 }
 
-fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, "runtime API call failed", Some(error.to_string()))
-}
+/// A record's position as a caller writes it: a JSON number or a decimal string (positions
+/// above 2^53 do not survive a JavaScript number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct RecordIndexParam(#[serde(with = "dmchain_primitives::num_serde")] pub u64);
 
 impl<C, Block, AccountId, Balance, BlockNumber>
 	DataRegistryApiServer<<Block as BlockT>::Hash, AccountId, Balance, BlockNumber>
@@ -92,29 +92,31 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DataRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	AccountId: Codec + Serialize + Send + Sync + 'static,
-	Balance: Codec + Serialize + Send + Sync + 'static,
+	Balance: Codec + std::fmt::Display + Send + Sync + 'static,
 	BlockNumber: Codec + Serialize + Send + Sync + 'static,
 {
 	fn record(
 		&self,
 		source: SourceId,
-		index: u64,
+		index: RecordIndexParam,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<RecordView<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		self.client.runtime_api().record(at, RecordId { source, index }).map_err(runtime_error)
+		let at = block_at(&*self.client, at)?;
+		let id = RecordId { source, index: index.0 };
+		self.client.runtime_api().record(at, id).map_err(runtime_error)
 	}
 
 	fn records_by_hash(
 		&self,
 		digest: H256,
+		after: Option<RecordId>,
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Vec<RecordView<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+	) -> RpcResult<AnchorPage<AccountId, BlockNumber>> {
+		let at = block_at(&*self.client, at)?;
 		self.client
 			.runtime_api()
-			.records_by_hash(at, digest.0, limit.unwrap_or(DEFAULT_LIMIT))
+			.records_by_hash(at, digest.0, after, limit.unwrap_or(DEFAULT_LIMIT))
 			.map_err(runtime_error)
 	}
 
@@ -125,7 +127,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<RecordPage<AccountId, BlockNumber>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client
 			.runtime_api()
 			.source_records(at, source, cursor, limit.unwrap_or(DEFAULT_LIMIT))
@@ -137,7 +139,7 @@ where
 		source: SourceId,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<SourceView<AccountId, Balance, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().source(at, source).map_err(runtime_error)
 	}
 }

@@ -6,12 +6,9 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
-extern crate alloc;
-
-use alloc::vec::Vec;
 use codec::Codec;
 pub use dmchain_primitives::{
-	RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
+	AnchorPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
 };
 
 sp_api::decl_runtime_apis! {
@@ -25,9 +22,15 @@ sp_api::decl_runtime_apis! {
 		/// The record `id`, if it exists (SVC-2).
 		fn record(id: RecordId) -> Option<RecordView<AccountId, BlockNumber>>;
 
-		/// Every record anchoring the content `digest`, at most `limit`: who anchored the
-		/// payload, when and in which block (SVC-4).
-		fn records_by_hash(digest: [u8; 32], limit: u32) -> Vec<RecordView<AccountId, BlockNumber>>;
+		/// The records anchoring the content `digest`, earliest first, after the record
+		/// `after` (from the first anchor when `None`), at most `limit`: who anchored the
+		/// payload, when and in which block (SVC-4). The first page always starts with the
+		/// first anchor; `next` is the `after` of the following page.
+		fn records_by_hash(
+			digest: [u8; 32],
+			after: Option<RecordId>,
+			limit: u32,
+		) -> AnchorPage<AccountId, BlockNumber>;
 
 		/// A page of `source`'s records in anchoring order, starting at `cursor` (a position,
 		/// a sequence number or a chain time), at most `limit` (SVC-2, SVC-3).

@@ -3,27 +3,19 @@
 //! `config_*` methods over [`OperatorConfigRuntimeApi`]: the data-management parameters in
 //! force and the configuration history (who changed which parameter when, from what to what),
 //! for auditors' scripts and any JSON-RPC client (D3.7 CTL-2, CTL-4, MON-1). Every method takes
-//! an optional block hash `at` (default: the best block).
+//! an optional block hash `at` (default: the best block). Answers are camelCase JSON with 64-bit
+//! numbers as decimal strings; failures carry the codes of [`dmchain_rpc_support`].
 
 use codec::Codec;
 use dmchain_primitives::{DataParameters, ParameterChange};
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::error::{ErrorObject, ErrorObjectOwned},
-};
+use dmchain_rpc_support::{block_at, runtime_error, DEFAULT_LIMIT};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 pub use pallet_operator_config_runtime_api::OperatorConfigApi as OperatorConfigRuntimeApi;
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 use std::{marker::PhantomData, sync::Arc};
-
-/// The number of history entries answered when a caller gives no `limit`.
-pub const DEFAULT_LIMIT: u32 = 100;
-
-/// The JSON-RPC error code of a failed runtime-API call.
-pub const RUNTIME_ERROR: i32 = 1;
 
 /// One entry of the configuration history with its position.
 #[derive(Clone, Serialize)]
@@ -68,10 +60,6 @@ impl<C, Block> OperatorConfig<C, Block> {
 	}
 }
 
-fn runtime_error(error: impl std::fmt::Display) -> ErrorObjectOwned {
-	ErrorObject::owned(RUNTIME_ERROR, "runtime API call failed", Some(error.to_string()))
-}
-
 impl<C, Block, AccountId, BlockNumber>
 	OperatorConfigApiServer<<Block as BlockT>::Hash, AccountId, BlockNumber>
 	for OperatorConfig<C, Block>
@@ -83,7 +71,7 @@ where
 	BlockNumber: Codec + Serialize + Send + Sync + 'static,
 {
 	fn parameters(&self, at: Option<Block::Hash>) -> RpcResult<DataParameters> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().parameters(at).map_err(runtime_error)
 	}
 
@@ -93,7 +81,7 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Vec<HistoryEntry<AccountId, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = block_at(&*self.client, at)?;
 		let entries = self
 			.client
 			.runtime_api()

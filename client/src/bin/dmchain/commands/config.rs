@@ -37,7 +37,7 @@ pub async fn run(context: &Context, command: ConfigCommand) -> Result<u8> {
 						e.index.to_string(),
 						e.block.to_string(),
 						output::utc_time(e.time),
-						e.who.clone(),
+						e.who.to_string(),
 						e.old.to_string(),
 						e.new.to_string(),
 					]);
@@ -96,12 +96,12 @@ pub async fn run(context: &Context, command: ConfigCommand) -> Result<u8> {
 			let set = supervisor.validators().await?;
 			output::emit(context.json(), &set, |set| {
 				let mut table = output::table(&["validator", "this session", "planned"]);
-				let mut everyone: Vec<&String> = set.active.iter().chain(&set.planned).collect();
-				everyone.sort();
+				let mut everyone: Vec<_> = set.active.iter().chain(&set.planned).collect();
+				everyone.sort_by_key(|who| who.to_string());
 				everyone.dedup();
 				for who in everyone {
 					table.add_row(vec![
-						who.clone(),
+						who.to_string(),
 						set.active.contains(who).to_string(),
 						set.planned.contains(who).to_string(),
 					]);
@@ -121,8 +121,8 @@ pub async fn run(context: &Context, command: ConfigCommand) -> Result<u8> {
 				for node in &list.nodes {
 					table.add_row(vec![
 						node.peer_id.to_string(),
-						node.owner.clone(),
-						node.authorized_by.clone().unwrap_or_else(|| "genesis".into()),
+						node.owner.to_string(),
+						node.authorized_by.as_ref().map_or("genesis".into(), |who| who.to_string()),
 						node.authorized_at.to_string(),
 					]);
 				}

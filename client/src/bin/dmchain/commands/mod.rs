@@ -30,9 +30,23 @@ impl Context {
 		Chain::connect(&self.global.url, Duration::from_secs(self.global.timeout.max(1))).await
 	}
 
+	/// The signing key, then a connection: a missing or bad key is reported (exit 5) before
+	/// anything is asked of the node, so it is never mistaken for an unreachable node (exit 4).
+	pub async fn signed(&self) -> Result<(Chain, Keypair)> {
+		let signer = self.signer()?;
+		Ok((self.connect().await?, signer))
+	}
+
 	/// The signing key; an error naming the options when none is given.
 	pub fn signer(&self) -> Result<Keypair> {
 		match (&self.global.suri, &self.global.key_file) {
+			(Some(dash), _) if dash == "-" => {
+				let mut line = String::new();
+				std::io::stdin().read_line(&mut line).map_err(|e| {
+					Error::Key(format!("reading the secret from standard input: {e}"))
+				})?;
+				keys::from_suri(line.trim())
+			},
 			(Some(suri), _) => keys::from_suri(suri),
 			(None, Some(path)) => keys::from_key_file(path),
 			(None, None) => Err(Error::Key(
@@ -63,6 +77,26 @@ pub async fn run(cli: Cli) -> Result<u8> {
 		Command::Governance(command) => roles::governance(&context, command).await,
 		Command::Config(command) => config::run(&context, command).await,
 		Command::Validator(command) => validator::run(&context, command).await,
+		Command::Transfer { to, amount } => {
+			let to = keys::parse_account(&to)?;
+			let amount = dmchain_client::wallet::parse_dmc(&amount)?;
+			let (chain, signer) = context.signed().await?;
+			let receipt = dmchain_client::Wallet::new(chain, signer)
+				.waiting_for(context.wait())
+				.transfer(&to, amount)
+				.await?;
+			output::receipt(
+				context.json(),
+				&format!("sent {} to {to}", output::dmc(amount)),
+				&receipt,
+			);
+			Ok(exit::OK)
+		},
+		Command::Completions { shell } => {
+			let mut command = <Cli as clap::CommandFactory>::command();
+			clap_complete::generate(shell, &mut command, "dmchain", &mut std::io::stdout());
+			Ok(exit::OK)
+		},
 		Command::Account => {
 			let account = keys::account_of(&context.signer()?).to_string();
 			output::emit(context.json(), &serde_json::json!({ "account": account }), |_| {

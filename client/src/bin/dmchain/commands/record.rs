@@ -70,9 +70,11 @@ fn metadata(entries: &[String]) -> Result<Vec<MetadataField>> {
 		.collect()
 }
 
-/// The sequence number after the source's last one.
+/// The sequence number after the source's last one, read at the best block: a record just
+/// submitted with `--wait in-block` is counted before it is final (issue 11: reading at the
+/// finalized block reused its number).
 async fn next_sequence(chain: &Chain, source: u32) -> Result<u64> {
-	let found = DataUser::new(chain.clone()).existing_source(source).await?;
+	let found = DataUser::new(chain.clone()).source_at_best(source).await?;
 	match found.last_sequence {
 		None => Ok(0),
 		Some(last) => last
@@ -169,12 +171,11 @@ async fn watch(context: &Context, source: Option<u32>, count: Option<u64>) -> Re
 	let user = DataUser::new(context.connect().await?);
 	let mut follower = user.follow(source).await?;
 	let mut seen = 0u64;
-	if !context.json() {
-		eprintln!(
-			"watching finalized records{} (Ctrl-C to stop)",
-			source.map_or(String::new(), |s| format!(" of source {s}"))
-		);
-	}
+	// On standard error, also with --json: the subscription is live once this line appears.
+	eprintln!(
+		"watching finalized records{} (Ctrl-C to stop)",
+		source.map_or(String::new(), |s| format!(" of source {s}"))
+	);
 	while count.is_none_or(|count| seen < count) {
 		let next = tokio::select! {
 			next = follower.next() => next,
@@ -227,14 +228,28 @@ async fn bulk(
 		(None, None) => return Err(Error::Input("give --csv or --dir".into())),
 	};
 	let read = rows.len();
-	let signer = context.signer()?;
-	let chain = context.connect().await?;
-	let found = DataUser::new(chain.clone()).existing_source(source).await?;
+	let (chain, signer) = context.signed().await?;
+	let user = DataUser::new(chain.clone());
+	// Read at the best block, so that records of a run still being finalized count.
+	let found = user.source_at_best(source).await?;
+	// Rows without sequence numbers: skip every digest this source has anchored already, so
+	// that a re-run (after a lost connection, or of the same file) anchors nothing twice. Rows
+	// with sequence numbers are skipped by number below.
+	let (rows, already) = if rows.iter().all(|row| row.sequence.is_none()) {
+		let contents: Vec<_> = rows.iter().map(|row| row.draft.content).collect();
+		let anchored = user.anchored_by_source(source, &contents).await?;
+		let fresh: Vec<_> =
+			rows.into_iter().filter(|row| !anchored.contains(&row.draft.content)).collect();
+		let already = read - fresh.len();
+		(fresh, already)
+	} else {
+		(rows, 0)
+	};
 	let (drafts, skipped) = bulk_input::assign_sequences(rows, found.last_sequence)?;
 	let mut summary = BulkSummary {
 		source,
 		read,
-		skipped_already_anchored: skipped,
+		skipped_already_anchored: skipped + already,
 		anchored: 0,
 		failed: 0,
 		first_index: None,

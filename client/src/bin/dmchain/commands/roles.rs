@@ -26,10 +26,16 @@ pub async fn user(context: &Context, command: UserCommand) -> Result<u8> {
 					return Err(Error::Input("give --identity-file or --identity-hash".into()))
 				},
 			};
-			let signer = context.signer()?;
-			let user = DataUser::new(context.connect().await?);
+			let (chain, signer) = context.signed().await?;
+			let user = DataUser::new(chain).waiting_for(context.wait());
 			let receipt = user.register(&signer, kind, &name, identity).await?;
 			print_receipt(context, "registered; an operator approves it next", &receipt);
+		},
+		UserCommand::Deregister => {
+			let (chain, signer) = context.signed().await?;
+			let user = DataUser::new(chain).waiting_for(context.wait());
+			let receipt = user.deregister(&signer).await?;
+			print_receipt(context, "deregistered; the deposit is released", &receipt);
 		},
 		UserCommand::Show { account } => {
 			let who = match account {
@@ -43,12 +49,12 @@ pub async fn user(context: &Context, command: UserCommand) -> Result<u8> {
 				.ok_or_else(|| Error::NotFound(format!("data user {who}")))?;
 			output::emit(context.json(), &record, |r| {
 				output::fields(&[
-					("account", r.account.clone()),
+					("account", r.account.to_string()),
 					("kind", r.kind.to_string()),
 					("name", r.name.clone()),
 					("identity document", format!("0x{}", hex::encode(r.identity_document))),
 					("status", r.status.to_string()),
-					("deposit", r.deposit.to_string()),
+					("deposit", output::dmc(r.deposit)),
 					("registered at block", r.registered_at.to_string()),
 				])
 			});
@@ -59,8 +65,8 @@ pub async fn user(context: &Context, command: UserCommand) -> Result<u8> {
 
 /// Runs one `operator` subcommand.
 pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8> {
-	let operator =
-		Operator::new(context.connect().await?, context.signer()?).waiting_for(context.wait());
+	let (chain, signer) = context.signed().await?;
+	let operator = Operator::new(chain, signer).waiting_for(context.wait());
 	let (what, receipt) = match command {
 		OperatorCommand::ApproveUser { account } => (
 			"data user approved",
@@ -92,7 +98,7 @@ pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8>
 		OperatorCommand::RegisterFormat { file } => {
 			let text = std::fs::read_to_string(&file)
 				.map_err(|e| Error::Input(format!("cannot read {}: {e}", file.display())))?;
-			let (format, receipt) =
+			let dmchain_client::FormatRegistration { format, receipt } =
 				operator.register_format(&FormatSpec::from_json(&text)?).await?;
 			output::emit(
 				context.json(),
@@ -108,6 +114,9 @@ pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8>
 		},
 		OperatorCommand::DeprecateFormat { format } => {
 			("format deprecated", operator.deprecate_format(format).await?)
+		},
+		OperatorCommand::RemoveFormat { format } => {
+			("format removed; its deposit is released", operator.remove_format(format).await?)
 		},
 		OperatorCommand::Set { assignment } => {
 			("parameter set", operator.set_parameter(assignment.parse::<ParameterValue>()?).await?)
@@ -145,7 +154,8 @@ pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8>
 
 /// Runs one `governance` subcommand.
 pub async fn governance(context: &Context, command: GovernanceCommand) -> Result<u8> {
-	let governance = Governance::new(context.connect().await?, context.signer()?);
+	let (chain, sudo) = context.signed().await?;
+	let governance = Governance::new(chain, sudo).waiting_for(context.wait());
 	let (what, receipt) = match command {
 		GovernanceCommand::AppointOperator { account } => (
 			"operator appointed",

@@ -18,7 +18,7 @@ pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
 				output::fields(&[
 					("source", r.source.to_string()),
 					("status", r.status.to_string()),
-					("deposit", r.deposit.to_string()),
+					("deposit", output::dmc(r.deposit)),
 					("block", output::block(&r.receipt)),
 				])
 			});
@@ -28,18 +28,28 @@ pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
 			let found = user.existing_source(source).await?;
 			output::emit(context.json(), &found, output::source);
 		},
-		SourceCommand::Suspend { source }
-		| SourceCommand::Resume { source }
-		| SourceCommand::Retire { source } => {
-			let owner = DataSource::new(context.connect().await?, context.signer()?)
-				.waiting_for(context.wait());
+		SourceCommand::Suspend { source } | SourceCommand::Resume { source } => {
+			let (chain, signer) = context.signed().await?;
+			let owner = DataSource::new(chain, signer).waiting_for(context.wait());
 			let receipt = match command {
 				SourceCommand::Suspend { .. } => owner.suspend_source(source).await?,
-				SourceCommand::Resume { .. } => owner.resume_source(source).await?,
-				_ => owner.retire_source(source).await?,
+				_ => owner.resume_source(source).await?,
 			};
 			output::emit(context.json(), &receipt, |r| {
 				output::fields(&[("source", source.to_string()), ("block", output::block(r))])
+			});
+		},
+		SourceCommand::Retire { source } => {
+			let (chain, signer) = context.signed().await?;
+			let owner = DataSource::new(chain, signer).waiting_for(context.wait());
+			let retirement = owner.retire_source(source).await?;
+			output::emit(context.json(), &retirement, |r| {
+				output::fields(&[
+					("source", source.to_string()),
+					("outcome", if r.withdrawn { "withdrawn" } else { "retired" }.to_string()),
+					("deposit released", r.released.map_or("-".into(), output::dmc)),
+					("block", output::block(&r.receipt)),
+				])
 			});
 		},
 	}

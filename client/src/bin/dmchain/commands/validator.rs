@@ -15,12 +15,13 @@ fn key_fields(account: String, keys: &GeneratedKeys) -> Vec<(&'static str, Strin
 
 /// Runs one `validator` subcommand.
 pub async fn run(context: &Context, command: ValidatorCommand) -> Result<u8> {
-	let signer = context.signer()?;
+	let (chain, signer) = context.signed().await?;
 	let account = keys::account_of(&signer).to_string();
-	let owner = NodeOwner::new(context.connect().await?, signer).waiting_for(context.wait());
+	let owner = NodeOwner::new(chain, signer).waiting_for(context.wait());
 	match command {
 		ValidatorCommand::SetKeys => {
-			let (generated, receipt) = owner.set_new_session_keys().await?;
+			let dmchain_client::NewSessionKeys { keys: generated, receipt } =
+				owner.set_new_session_keys().await?;
 			let json = serde_json::json!({
 				"account": account, "sessionKeys": generated, "receipt": receipt,
 			});

@@ -3,9 +3,7 @@
 //! `registry_*` RPC, see a replayed sequence number refused with its own error, then restart
 //! the node on the same base path and find every finalised record still there.
 
-mod common;
-
-use common::{hex, start_dev, NodeHome, RuntimeRpc, TestNode};
+use crate::common::{hex, start_dev, NodeHome, RuntimeRpc, TestNode};
 use dmchain_primitives::{ContentHash, HashAlgorithm, MetadataEntry, MetadataValue};
 use dmchain_runtime::{DataRegistryCall, Runtime, RuntimeCall};
 use pallet_data_registry::{Error as RegistryError, RecordInput};
@@ -85,7 +83,7 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 	assert!(approved.succeeded(), "approve_source failed: {:?}", approved.dispatch_error());
 	assert_eq!(node.rpc("registry_source", json!([0]))["status"], json!("active"));
 	let parameters = node.rpc("config_parameters", json!([]));
-	assert_eq!(parameters["maxClockSkew"], json!(300_000));
+	assert_eq!(parameters["maxClockSkew"], json!("300000"), "64-bit numbers are strings");
 	assert_eq!(parameters["rateLimit"], json!({"records": 10_000, "window": 10}));
 	assert_eq!(node.rpc("config_parameterHistory", json!([])), json!([]));
 
@@ -112,19 +110,34 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 
 	// Read and verify over RPC (SVC-2, SVC-3, SVC-4, PROC-SERVICE).
 	let first = node.rpc("registry_record", json!([0, 0]));
-	assert_eq!(first["sequence"], json!(1));
+	assert_eq!(first["sequence"], json!("1"), "64-bit numbers are strings");
+	assert_eq!(first["id"], json!({"source": 0, "index": "0"}));
+	assert_eq!(node.rpc("registry_record", json!([0, "0"])), first, "an index may be a string");
 	assert_eq!(first["block"], json!(single.block_number));
 	assert_eq!(first["submitter"], json!(address(&device)));
 	assert_eq!(first["content"]["digest"], json!(hex(&payload_digest("reading 1"))));
-	assert!(first["chainTime"].as_u64().unwrap() > first["deviceTime"].as_u64().unwrap());
+	let millis = |v: &Value| v.as_str().unwrap().parse::<u64>().unwrap();
+	assert!(millis(&first["chainTime"]) > millis(&first["deviceTime"]));
 	assert_eq!(first["metadata"][0]["key"], json!("no2"));
 
 	let verified = node.rpc("registry_recordsByHash", json!([hex(&payload_digest("reading 3"))]));
-	assert_eq!(verified.as_array().unwrap().len(), 1, "exactly one anchor of reading 3");
-	assert_eq!(verified[0]["id"], json!({"source": 0, "index": 2}));
-	assert_eq!(verified[0]["block"], json!(batch.block_number));
+	let anchors = verified["records"].as_array().unwrap();
+	assert_eq!(anchors.len(), 1, "exactly one anchor of reading 3");
+	assert_eq!(verified["next"], Value::Null);
+	assert_eq!(anchors[0]["id"], json!({"source": 0, "index": "2"}));
+	assert_eq!(anchors[0]["block"], json!(batch.block_number));
 	let tampered = node.rpc("registry_recordsByHash", json!([hex(&payload_digest("reading 3!"))]));
-	assert_eq!(tampered, json!([]), "a changed payload matches nothing");
+	assert_eq!(tampered, json!({"records": [], "next": null}), "a changed payload matches nothing");
+
+	// Each kind of failure has its own code (dmchain-rpc-support): an unknown block, and
+	// malformed parameters (jsonrpsee's invalid-params code).
+	let unknown = format!("0x{}", "ab".repeat(32));
+	let error = node.rpc_error("registry_record", json!([0, 0, unknown]));
+	assert_eq!(error["code"], json!(4001), "{error}");
+	let error = node.rpc_error("config_parameters", json!([unknown]));
+	assert_eq!(error["code"], json!(4001), "{error}");
+	let error = node.rpc_error("registry_record", json!([0, "zero"]));
+	assert_eq!(error["code"], json!(-32602), "{error}");
 
 	let from_sequence = node.rpc("registry_sourceRecords", json!([0, {"sequence": 3}, 10]));
 	let sequences: Vec<_> = from_sequence["records"]
@@ -133,7 +146,7 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 		.iter()
 		.map(|r| r["sequence"].clone())
 		.collect();
-	assert_eq!(sequences, vec![json!(3), json!(4)]);
+	assert_eq!(sequences, vec![json!("3"), json!("4")]);
 	assert_eq!(from_sequence["next"], Value::Null);
 	assert_eq!(node.rpc("registry_record", json!([0, 9])), Value::Null);
 

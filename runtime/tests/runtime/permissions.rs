@@ -3,6 +3,7 @@
 //! or fail exactly as the table says, and the table must list every call (D3.7 CTL-1, CTL-3,
 //! CTL-5, MON-1, SVC-1, PRC-1).
 
+use crate::genesis_presets::merge;
 use codec::{Decode, Encode};
 use dmchain_primitives::{
 	ContentHash, Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm, Parameter, SourceStatus,
@@ -77,17 +78,6 @@ fn genesis() -> sp_io::TestExternalities {
 		pallet_timestamp::Now::<Runtime>::put(1_750_000_000_000);
 	});
 	ext
-}
-
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
 }
 
 fn dispatch(call: RuntimeCall, role: &str) -> Result<(), DispatchError> {
@@ -327,6 +317,20 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 		"OperatorConfig.deprecate_format" => {
 			RuntimeCall::OperatorConfig(Operators::deprecate_format { format: 0 })
 		},
+		"OperatorConfig.remove_format" => {
+			let format = pallet_operator_config::NextFormatId::<Runtime>::get();
+			let RuntimeCall::OperatorConfig(register) =
+				prepare("OperatorConfig.register_format", role)
+			else {
+				unreachable!("register_format is an operator call")
+			};
+			must(RuntimeCall::OperatorConfig(register), "operator");
+			must(RuntimeCall::OperatorConfig(Operators::deprecate_format { format }), "operator");
+			RuntimeCall::OperatorConfig(Operators::remove_format { format })
+		},
+		"OperatorConfig.deregister_data_user" => {
+			RuntimeCall::OperatorConfig(Operators::deregister_data_user {})
+		},
 		"OperatorConfig.set_parameter" => RuntimeCall::OperatorConfig(Operators::set_parameter {
 			value: Parameter::MaxClockSkew(60_000),
 		}),
@@ -477,7 +481,7 @@ fn outcome(result: Result<(), DispatchError>) -> String {
 
 /// The table's rows: the call and one expected outcome per role.
 fn table() -> Vec<(String, Vec<String>)> {
-	let text = include_str!("../../docs/permissions.md");
+	let text = include_str!("../../../docs/permissions.md");
 	let start = text.find("<!-- permissions:start -->").expect("start marker");
 	let end = text.find("<!-- permissions:end -->").expect("end marker");
 	let mut lines = text[start..end].lines().filter(|line| line.starts_with('|'));

@@ -118,8 +118,9 @@ fn built(patch: Value) -> sp_runtime::Storage {
 	sp_runtime::BuildStorage::build_storage(&config).expect("builds")
 }
 
-/// Applies a JSON merge patch (objects merge key by key, anything else replaces).
-fn merge(base: &mut Value, patch: Value) {
+/// Applies a JSON merge patch (objects merge key by key, anything else replaces), as the node's
+/// chain-spec builder does with a preset.
+pub(crate) fn merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
 		(Value::Object(base), Value::Object(patch)) => {
 			for (key, value) in patch {

@@ -1,8 +1,6 @@
 //! The chain specs the real binary exports (what zombienet and Polkadot.js Apps read).
 
-mod common;
-
-use common::NODE_BINARY;
+use crate::common::NODE_BINARY;
 use serde_json::Value;
 use std::process::Command;
 

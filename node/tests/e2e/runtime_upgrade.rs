@@ -7,10 +7,8 @@
 //! section, so the chain sees a newer runtime without a second 10-minute runtime build. What is
 //! tested is the procedure and the chain's behaviour across it, not a change of logic.
 
-mod common;
-
+use crate::common::{start_dev, NodeHome, RuntimeRpc};
 use codec::Encode;
-use common::{start_dev, NodeHome, RuntimeRpc};
 use dmchain_runtime::{Runtime, RuntimeCall, VERSION};
 use serde_json::json;
 use sp_keyring::Sr25519Keyring;
@@ -70,7 +68,7 @@ fn an_authorized_upgrade_raises_the_spec_version_and_the_chain_goes_on() {
 	let home = NodeHome::new();
 	let node = start_dev(&home);
 	node.wait_finalized(1, TIMEOUT);
-	let spec = |node: &common::TestNode| {
+	let spec = |node: &crate::common::TestNode| {
 		node.rpc("state_getRuntimeVersion", json!([]))["specVersion"].as_u64().unwrap()
 	};
 	assert_eq!(spec(&node), u64::from(VERSION.spec_version));

@@ -5,10 +5,8 @@
 //! `scripts/refresh-metadata.sh` runs it with `DMCHAIN_REFRESH_METADATA=1`, which rewrites the
 //! file instead of comparing.
 
-mod common;
-
+use crate::common::{start_dev, unhex, NodeHome};
 use codec::Decode;
-use common::{start_dev, unhex, NodeHome};
 use serde_json::json;
 use std::path::Path;
 

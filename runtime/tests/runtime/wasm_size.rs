@@ -10,7 +10,8 @@ const LIMIT: usize = 4 << 20;
 
 #[test]
 fn compressed_runtime_fits_an_upgrade_with_a_margin() {
-	let wasm = dmchain_runtime::WASM_BINARY.expect("the runtime's Wasm is built (unset SKIP_WASM_BUILD)");
+	let wasm =
+		dmchain_runtime::WASM_BINARY.expect("the runtime's Wasm is built (unset SKIP_WASM_BUILD)");
 	println!(
 		"compressed runtime: {} bytes ({:.2} MiB), limit {} bytes, block length {} bytes",
 		wasm.len(),
