@@ -15,7 +15,6 @@ use dmchain_runtime::{
 use frame_support::{traits::GetCallMetadata, BoundedVec};
 use pallet_data_registry::{RecordInput, Sources};
 use pallet_operator_config::DataUserKind;
-use serde_json::Value;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError};
 
