@@ -15,7 +15,7 @@ bench="$CARGO_TARGET_DIR/release/dmchain-bench"
 steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_data_registry pallet_operator_config)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_data_registry pallet_operator_config pallet_supervisor_audit)
 for pallet in "${pallets[@]}"; do
 	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
 	echo "bench: $pallet -> $dir/src/weights.rs (steps $steps, repeat $repeat)"

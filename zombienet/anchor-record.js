@@ -12,7 +12,7 @@ async function run(nodeName, networkInfo) {
   // The preset's operator; zombienet keeps the preset's balances, so it can pay.
   const operator = keyring.addFromUri("//Alice");
   const source = (await api.query.dataRegistry.nextSourceId()).toNumber();
-  await finalized(api, api.tx.dataRegistry.registerSource(device.address, 0, "0x"), owner);
+  await finalized(api, api.tx.dataRegistry.registerSource(device.address, 0, "0x", null), owner);
   await finalized(api, api.tx.operatorConfig.approveSource(source), operator);
   const record = {
     content: { algorithm: "Blake2b256", digest: DIGEST },

@@ -119,17 +119,31 @@ impl DataSource {
 	}
 
 	/// Registers a source owned by the signer, whose records `device` signs; `format` is its
-	/// data-format tag, `description` free bytes. Holds the source deposit (REP-1).
+	/// data-format tag, `description` free bytes. Holds the source deposit (REP-1). The source
+	/// has no expected reporting interval: see [`Self::register_source_expecting`].
 	pub async fn register_source(
 		&self,
 		device: &AccountId,
 		format: FormatId,
 		description: &[u8],
 	) -> Result<Registration> {
+		self.register_source_expecting(device, format, description, None).await
+	}
+
+	/// [`Self::register_source`] for a source expected to report every `interval` ms: the
+	/// liveness check lists it as silent once nothing came for longer (MON-3).
+	pub async fn register_source_expecting(
+		&self,
+		device: &AccountId,
+		format: FormatId,
+		description: &[u8],
+		interval: Option<u64>,
+	) -> Result<Registration> {
 		let call = api::tx().data_registry().register_source(
 			device.clone(),
 			format,
 			BoundedVec(description.to_vec()),
+			interval,
 		);
 		let included = self.actor.submit(&call).await?;
 		let event = included.event::<events::SourceRegistered>()?;
@@ -139,6 +153,17 @@ impl DataSource {
 			deposit: event.deposit,
 			receipt: included.receipt(),
 		})
+	}
+
+	/// Sets how often one of the signer's sources is expected to report, in ms (`None`: no
+	/// expectation), for the liveness check (MON-3).
+	pub async fn set_expected_interval(
+		&self,
+		source: SourceId,
+		interval: Option<u64>,
+	) -> Result<Receipt> {
+		let call = api::tx().data_registry().set_expected_interval(source, interval);
+		self.actor.submit_expecting::<events::ExpectedIntervalSet, _>(&call).await
 	}
 
 	/// Pauses one of the signer's sources (the owner's hold; an operator's suspension or a

@@ -15,6 +15,15 @@ pub type RecordRejection = api::runtime_types::pallet_data_registry::types::Reco
 /// The operator-configuration pallet's errors, exactly as the pallet declares them.
 pub type OperatorError = api::runtime_types::pallet_operator_config::pallet::Error;
 
+/// The supervisor audit's errors, exactly as the pallet declares them.
+pub type AuditError = api::runtime_types::pallet_supervisor_audit::pallet::Error;
+
+impl fmt::Display for AuditError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "{self:?}")
+	}
+}
+
 impl fmt::Display for OperatorError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		write!(f, "{self:?}")
@@ -64,6 +73,9 @@ pub enum Error {
 	/// admission).
 	#[error("the operator configuration refused the transaction: {0}")]
 	Operator(OperatorError),
+	/// The supervisor audit refused the transaction (the supervisor role, flags, cases).
+	#[error("the supervisor audit refused the transaction: {0}")]
+	Audit(AuditError),
 	/// Another part of the runtime refused the transaction (for example the balances pallet
 	/// for a missing fee, or a bad origin).
 	#[error("the chain refused the transaction: {0}")]

@@ -12,8 +12,10 @@
 //! - [`operator`] ([`Operator`]): an operator who decides on data users and data sources,
 //!   registers, deprecates and removes data formats, sets the data-management parameters, adds
 //!   and removes validators and keeps the node authorization list (CTL-1..5, SVC-1, ACQ-2).
-//! - [`supervisor`] ([`Supervisor`]): audits the configuration: parameters, their history, the
-//!   formats, the validator set, the node authorization list (MON-1, CTL-4, CTL-5).
+//! - [`supervisor`] ([`Supervisor`]): audits the configuration (parameters, their history, the
+//!   formats, the validator set, the node authorization list; CTL-4, CTL-5) and the data: source
+//!   anomalies and silences (MON-3), flags, cases, findings, freezes and record verdicts (MON-1,
+//!   MON-4); the types it answers with are in [`audit`].
 //! - [`node_owner`] ([`NodeOwner`]): an organisation running a node: has it generate session
 //!   keys and registers them, so that an operator can make it a validator (CTL-5).
 //! - [`governance`] ([`Governance`]): appoints and dismisses operators and supervisors (root via
@@ -21,7 +23,8 @@
 //! - [`wallet`] ([`Wallet`]): any account that pays: transfers DMC, to fund a new device or
 //!   owner account.
 //!
-//! What they share: [`connection`] (the [`Chain`] connection), [`transaction`] (signing,
+//! What they share: [`connection`] (the [`Chain`] connection, and [`Chain::status`] in
+//! [`status`]: the node's blocks, finality, peers, validators and pool), [`transaction`] (signing,
 //! submitting and following a transaction), [`keys`] (sr25519 keys from a secret URI, a
 //! mnemonic, a key file or a dev name), [`content`] (content hashes of bytes and files),
 //! [`error`], the client's own types in [`records`], [`sources`], [`roles`], [`formats`],
@@ -54,6 +57,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod audit;
 pub mod connection;
 pub mod content;
 pub mod data_source;
@@ -69,18 +73,23 @@ pub mod records;
 pub mod roles;
 pub mod runtime;
 pub mod sources;
+pub mod status;
 pub mod supervisor;
 pub mod transaction;
 pub mod validators;
 pub mod wallet;
 
+pub use audit::{
+	Anomaly, AuditEvent, AuditPage, AuditReport, Case, CaseFilter, CaseId, CaseOutcome, CaseStatus,
+	Flag, FlagId, ReasonCode, Subject, Verdict,
+};
 pub use connection::{Chain, DmchainConfig, DEFAULT_URL};
 pub use content::{ContentHash, HashAlgorithm};
 pub use data_source::{
 	Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration, Retirement,
 };
 pub use data_user::{DataUser, Follower, Verification};
-pub use error::{Error, OperatorError, RecordRejection, RegistryError, Result};
+pub use error::{AuditError, Error, OperatorError, RecordRejection, RegistryError, Result};
 pub use formats::{Encoding, FieldSpec, FieldType, Format, FormatId, FormatSpec, FormatStatus};
 pub use governance::Governance;
 pub use node_owner::{NewSessionKeys, NodeOwner};
@@ -89,7 +98,8 @@ pub use parameters::{HistoryEntry, ParameterValue, Parameters, RateLimit, Retent
 pub use records::{MetadataValue, Record, RecordCursor, RecordDraft, RecordId, RecordPage};
 pub use roles::{DataUserKind, DataUserRecord, DataUserStatus};
 pub use sources::{Source, SourceHolds, SourceId, SourceStatus};
-pub use supervisor::Supervisor;
+pub use status::NodeStatus;
+pub use supervisor::{CaseOpened, Flagged, Supervisor};
 pub use transaction::{Included, Receipt, WaitFor};
 pub use validators::{AuthorizedNode, GeneratedKeys, NodeAuthorization, PeerId, ValidatorSet};
 pub use wallet::Wallet;

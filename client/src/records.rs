@@ -244,6 +244,8 @@ pub struct Record {
 	pub replaces: Option<RecordId>,
 	/// The record that replaced it, if any.
 	pub superseded_by: Option<RecordId>,
+	/// The upheld supervisor case that makes it read as invalid, if any (MON-4).
+	pub upheld_case: Option<u32>,
 	/// Its metadata.
 	pub metadata: Vec<MetadataField>,
 }
@@ -289,6 +291,7 @@ impl From<chain_views::RecordView<subxt::utils::AccountId32, u32>> for Record {
 			block: view.block,
 			replaces: view.replaces.map(Into::into),
 			superseded_by: view.superseded_by.map(Into::into),
+			upheld_case: view.upheld_case,
 			metadata: view
 				.metadata
 				.into_iter()

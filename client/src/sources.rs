@@ -119,6 +119,8 @@ pub struct Source {
 	pub record_count: u64,
 	/// The sequence number of its latest record.
 	pub last_sequence: Option<u64>,
+	/// How often it is expected to report, in ms (MON-3).
+	pub expected_interval: Option<u64>,
 }
 
 impl From<views::SourceView<subxt::utils::AccountId32, u128, u32>> for Source {
@@ -136,6 +138,7 @@ impl From<views::SourceView<subxt::utils::AccountId32, u128, u32>> for Source {
 			registered_at: view.registered_at,
 			record_count: view.record_count,
 			last_sequence: view.last_sequence,
+			expected_interval: view.expected_interval,
 		}
 	}
 }

@@ -240,6 +240,7 @@ pub(crate) fn from_dispatch(dispatch: DispatchError) -> Error {
 		DispatchError::Module(module) => match module.as_root_error::<api::Error>() {
 			Ok(api::Error::DataRegistry(registry)) => Error::Registry(registry),
 			Ok(api::Error::OperatorConfig(operator)) => Error::Operator(operator),
+			Ok(api::Error::SupervisorAudit(audit)) => Error::Audit(audit),
 			_ => Error::Dispatch(module.details_string()),
 		},
 		other => Error::Dispatch(other.to_string()),

@@ -275,7 +275,9 @@ fn completions_cover_every_command() {
 	let out = Command::new(DMCHAIN).args(["completions", "bash"]).output().unwrap();
 	assert!(out.status.success());
 	let script = String::from_utf8_lossy(&out.stdout);
-	for command in ["source", "record", "user", "operator", "config", "governance", "validator"] {
+	for command in
+		["source", "record", "user", "operator", "config", "audit", "governance", "validator"]
+	{
 		assert!(script.contains(command), "the bash completions lack {command}");
 	}
 	assert!(script.contains("complete") && script.contains("dmchain"));
@@ -487,4 +489,141 @@ fn operators_configure_and_anyone_audits_through_the_cli() {
 	assert!(text.contains(alice_account.as_str().unwrap()) && text.contains("session"), "{text}");
 	json_ok(dmchain(&url, &["--suri", "//Charlie", "validator", "purge-keys"]));
 	node.stop();
+}
+
+/// MON-1..4 through the CLI: a source with a gap is listed by `audit anomalies`; the supervisor
+/// flags and freezes it (the device's next submission exits 3 with `SourceFrozen`), opens,
+/// investigates and upholds a case; `audit verdict` exits 1 and says why; the record table
+/// marks the record invalid.
+#[test]
+fn supervisors_audit_through_the_cli() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let url = node.ws_url();
+	let files = home.path();
+	let registered = json_ok(dmchain(
+		&url,
+		&["--suri", "//Alice", "source", "register", "--device", "//Bob", "--format", "0"],
+	));
+	let source = registered["source"].as_u64().expect("source id").to_string();
+	json_ok(dmchain(&url, &["--suri", "//Alice", "operator", "approve-source", &source]));
+	let reading = write(files, "reading.json", r#"{"pm25": 12}"#);
+	for sequence in ["1", "4"] {
+		json_ok(dmchain(
+			&url,
+			&[
+				"--suri",
+				"//Bob",
+				"record",
+				"submit",
+				"--source",
+				&source,
+				"--file",
+				&reading,
+				"--sequence",
+				sequence,
+			],
+		));
+	}
+	let anomalies = json_ok(dmchain(&url, &["audit", "anomalies"]));
+	assert_eq!(anomalies[0]["source"], source.parse::<u64>().unwrap());
+	assert_eq!(anomalies[0]["anomalies"]["sequenceGaps"], 1);
+
+	// Only a supervisor flags (exit 3, NotSupervisor).
+	let refused = dmchain(
+		&url,
+		&[
+			"--suri", "//Eve", "audit", "flag", "--source", &source, "--reason", "other", "--text",
+			"x",
+		],
+	);
+	assert_eq!(code(&refused), 3);
+	assert!(json_of(&refused)["error"].as_str().unwrap().contains("NotSupervisor"));
+	let flag = json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Ferdie",
+			"audit",
+			"flag",
+			"--source",
+			&source,
+			"--reason",
+			"sequence-anomaly",
+			"--text",
+			"2 readings missing",
+		],
+	))["flag"]
+		.to_string();
+	json_ok(dmchain(&url, &["--suri", "//Ferdie", "audit", "freeze", &source]));
+	let frozen = dmchain(
+		&url,
+		&["--suri", "//Bob", "record", "submit", "--source", &source, "--file", &reading],
+	);
+	assert_eq!(code(&frozen), 3);
+	assert!(json_of(&frozen)["error"].as_str().unwrap().contains("SourceFrozen"));
+
+	let case = json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Ferdie",
+			"audit",
+			"open-case",
+			"--source",
+			&source,
+			"--flags",
+			&flag,
+			"--summary",
+			"gap at night",
+		],
+	))["case"]
+		.to_string();
+	json_ok(dmchain(
+		&url,
+		&["--suri", "//Ferdie", "audit", "add-finding", &case, "--text", "modem restarted"],
+	));
+	json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Ferdie",
+			"audit",
+			"resolve",
+			&case,
+			"--outcome",
+			"upheld",
+			"--reason",
+			"unreliable",
+		],
+	));
+	let shown = json_ok(dmchain(&url, &["audit", "case", &case]));
+	assert_eq!(shown["status"], "upheld");
+	assert_eq!(shown["findings"][0]["text"], "modem restarted");
+	let open = json_ok(dmchain(&url, &["audit", "cases", "--status", "open"]));
+	assert_eq!(open, json!([]));
+
+	let record = format!("{source}/1");
+	let verdict = dmchain(&url, &["audit", "verdict", &record]);
+	assert_eq!(code(&verdict), 1, "an invalid record exits 1");
+	let verdict = json_of(&verdict);
+	assert_eq!(verdict["valid"], false);
+	assert_eq!(verdict["sourceCase"], case.parse::<u64>().unwrap());
+	let got = json_ok(dmchain(&url, &["record", "get", &record]));
+	assert_eq!(got["upheldCase"], case.parse::<u64>().unwrap());
+	let listed = Command::new(DMCHAIN)
+		.args(["--url", &url, "record", "list", "--source", &source])
+		.output()
+		.unwrap();
+	assert!(String::from_utf8_lossy(&listed.stdout).contains("INVALID (case"));
+	json_ok(dmchain(&url, &["--suri", "//Ferdie", "audit", "unfreeze", &source]));
+
+	// The node's status, from its own RPC.
+	let status = json_ok(dmchain(&url, &["status"]));
+	assert_eq!(status["health"], "ok");
+	assert!(status["best"].as_u64().unwrap() >= status["finalized"].as_u64().unwrap());
+	assert_eq!(status["validators"].as_array().unwrap().len(), 1);
+	assert_eq!(status["shouldHavePeers"], false);
+	assert!(!status["version"].as_str().unwrap().is_empty());
+	assert_eq!(status["pool"], 0);
 }

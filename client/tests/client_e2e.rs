@@ -377,3 +377,217 @@ async fn node_owners_register_session_keys_and_operators_plan_validators() {
 	let none = bob_owner.purge_session_keys().await;
 	assert!(matches!(&none, Err(Error::Dispatch(e)) if e.contains("NoKeys")), "{none:?}");
 }
+
+/// MON-1..4 against a real node: one source skips sequence numbers and its clock jumps back,
+/// another goes silent; the anomaly query lists both. A supervisor flags, freezes (the next
+/// submission is refused, an operator cannot lift it), opens a case, adds a finding and upholds
+/// it; the record verdicts and every record answer say why.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn supervisors_see_anomalies_flag_freeze_and_judge_records() {
+	use dmchain_client::{AuditError, CaseOutcome, CaseStatus, ReasonCode, Subject};
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let chain = Chain::connect(&node.ws_url(), TIMEOUT).await.expect("connect");
+	let operator = Operator::new(chain.clone(), keys::dev("alice").unwrap());
+	let owner = DataSource::new(chain.clone(), keys::dev("alice").unwrap());
+	let now = || {
+		std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis()
+			as u64
+	};
+
+	// Source A (device Bob) has no rhythm; source B (device Dave) should report every 3 s.
+	let bob = keys::dev("bob").unwrap();
+	let dave = keys::dev("dave").unwrap();
+	let a = owner.register_source(&keys::account_of(&bob), 0, b"gappy").await.unwrap().source;
+	let b = owner
+		.register_source_expecting(&keys::account_of(&dave), 0, b"quiet", Some(3_000))
+		.await
+		.unwrap()
+		.source;
+	for source in [a, b] {
+		operator.approve_source(source).await.expect("approve");
+	}
+	let device_a = DataSource::new(chain.clone(), bob.clone());
+	let start = now();
+	device_a.submit_record(a, RecordDraft::new(hash("a1"), 1, start)).await.expect("a1");
+	// Sequence 2 to 4 are skipped and the device clock goes back 10 s.
+	let jumped = device_a
+		.submit_record(a, RecordDraft::new(hash("a5"), 5, start - 10_000))
+		.await
+		.expect("a5");
+	DataSource::new(chain.clone(), dave)
+		.submit_record(b, RecordDraft::new(hash("b1"), 1, now()))
+		.await
+		.expect("b1");
+
+	// The anomaly query lists A at once, and B once 3 s of chain time pass without a record.
+	let supervisor = Supervisor::signing(chain.clone(), keys::dev("ferdie").unwrap());
+	let deadline = std::time::Instant::now() + Duration::from_secs(60);
+	let anomalies = loop {
+		let found = supervisor.anomalies().await.expect("anomalies");
+		if found.iter().any(|anomaly| anomaly.source == b) {
+			break found;
+		}
+		assert!(std::time::Instant::now() < deadline, "source {b} never read as silent");
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	};
+	let gappy = anomalies.iter().find(|anomaly| anomaly.source == a).expect("A is listed");
+	assert_eq!(gappy.anomalies.sequence_gaps, 1);
+	assert_eq!(gappy.anomalies.missing_sequences, 3);
+	assert_eq!(gappy.anomalies.clock_regressions, 1);
+	assert_eq!(gappy.anomalies.last_anomalous_record, Some(1));
+	assert_eq!(gappy.silent_for, None);
+	let quiet = anomalies.iter().find(|anomaly| anomaly.source == b).unwrap();
+	assert!(quiet.silent_for.unwrap() > 3_000);
+	assert!(quiet.anomalies.sequence_gaps == 0 && quiet.anomalies.clock_regressions == 0);
+
+	// Only a supervisor flags.
+	let stranger = Supervisor::signing(chain.clone(), keys::dev("eve").unwrap());
+	let refused = stranger.flag(Subject::Source(a), ReasonCode::Other, "x", None).await;
+	assert!(matches!(refused, Err(Error::Audit(AuditError::NotSupervisor))), "{refused:?}");
+	let flag = supervisor
+		.flag(Subject::Source(a), ReasonCode::SequenceAnomaly, "3 readings missing", Some([5; 32]))
+		.await
+		.expect("flag")
+		.flag;
+
+	// The freeze stops the source; the operator's lift is a different hold and fails.
+	supervisor.freeze_source(a, None).await.expect("freeze");
+	let blocked = device_a.submit_record(a, RecordDraft::new(hash("a6"), 6, now())).await;
+	assert!(matches!(blocked, Err(Error::Registry(RegistryError::SourceFrozen))), "{blocked:?}");
+	let lift = operator.lift_source_suspension(a).await;
+	assert!(
+		matches!(lift, Err(Error::Registry(RegistryError::SourceNotSuspendedByOperator))),
+		"{lift:?}"
+	);
+	assert!(source_holds(&chain, a).await.supervisor_freeze);
+
+	// The case: opened on the flag, a finding, upheld.
+	let case = supervisor
+		.open_case(Subject::Source(a), &[flag], "gaps and a clock reset")
+		.await
+		.expect("open")
+		.case;
+	supervisor.add_finding(case, "device rebooted at 03:00", None).await.expect("finding");
+	let before = supervisor.verdict(jumped.id, Some(hash("a5"))).await.unwrap();
+	assert!(before.valid, "an open case judges nothing yet: {before:?}");
+	supervisor.resolve_case(case, CaseOutcome::Upheld, "readings unreliable").await.unwrap();
+
+	let verdict = supervisor.verdict(jumped.id, Some(hash("a5"))).await.unwrap();
+	assert!(!verdict.valid);
+	assert!(verdict.anchored && verdict.admitted && verdict.source_frozen);
+	assert_eq!(verdict.hash_matches, Some(true));
+	assert_eq!(verdict.source_case, Some(case));
+	assert_eq!(verdict.reasons(), vec![format!("case {case} about its source was upheld")]);
+	let wrong = supervisor.verdict(jumped.id, Some(hash("not it"))).await.unwrap();
+	assert_eq!(wrong.hash_matches, Some(false));
+	// Every record answer shows it; the record itself is unchanged.
+	let record = DataUser::new(chain.clone()).record(jumped.id).await.unwrap().unwrap();
+	assert_eq!(record.upheld_case, Some(case));
+	assert_eq!(record.content, hash("a5"));
+	let other = DataUser::new(chain.clone())
+		.record(RecordId { source: b, index: 0 })
+		.await
+		.unwrap()
+		.unwrap();
+	assert_eq!(other.upheld_case, None);
+
+	let opened = supervisor.case(case).await.unwrap().expect("the case");
+	assert_eq!(opened.status, CaseStatus::Upheld);
+	assert_eq!(opened.findings.len(), 1);
+	assert_eq!(opened.flags, vec![flag]);
+	let upheld =
+		supervisor.cases(dmchain_client::CaseFilter::Status(CaseStatus::Upheld), None, 10).await;
+	assert_eq!(upheld.unwrap().items.iter().map(|c| c.id).collect::<Vec<_>>(), vec![case]);
+	let flags = supervisor.flags(Some(Subject::Source(a)), None, 10).await.unwrap();
+	assert_eq!(flags.items[0].case, Some(case));
+
+	// Only a supervisor lifts the freeze; then A submits again.
+	supervisor.unfreeze_source(a).await.expect("unfreeze");
+	device_a.submit_record(a, RecordDraft::new(hash("a6"), 6, now())).await.expect("a6");
+
+	// The audit report over every finalized block lists exactly these data-management events.
+	let to = chain.at_finalized().await.unwrap().block_number() as u32;
+	let mut streamed = Vec::new();
+	let mut blocks = 0;
+	let report = supervisor
+		.report(1, to, |event| streamed.push(event.clone()), |_| blocks += 1)
+		.await
+		.expect("report");
+	assert_eq!(blocks, to);
+	assert_eq!(report.events, streamed.len() as u64);
+	assert!(report.by_event.keys().all(|name| name.starts_with("DataRegistry.")
+		|| name.starts_with("OperatorConfig.")
+		|| name.starts_with("SupervisorAudit.")));
+	let count = |name: &str| report.by_event.get(name).copied().unwrap_or(0);
+	assert_eq!(count("DataRegistry.SourceRegistered"), 2);
+	assert_eq!(count("DataRegistry.SourceStatusChanged"), 2, "the approvals");
+	assert_eq!(count("DataRegistry.RecordAnchored"), 4, "the refused a6 is not there");
+	for (name, times) in [
+		("SupervisorAudit.Flagged", 1),
+		("SupervisorAudit.SourceFrozen", 1),
+		("DataRegistry.SourceHeld", 1),
+		("SupervisorAudit.CaseOpened", 1),
+		("SupervisorAudit.FindingAdded", 1),
+		("SupervisorAudit.CaseResolved", 1),
+		("SupervisorAudit.SourceUnfrozen", 1),
+		("DataRegistry.SourceHoldLifted", 1),
+	] {
+		assert_eq!(count(name), times, "{name}: {:?}", report.by_event);
+	}
+	let ferdie = keys::account_of(&keys::dev("ferdie").unwrap()).to_string();
+	assert_eq!(report.by_actor.get(&ferdie), Some(&8), "{:?}", report.by_actor);
+	let bob_account = keys::account_of(&bob).to_string();
+	assert_eq!(report.by_actor.get(&bob_account), Some(&3), "a1, a5, a6");
+	assert!(report.by_source[&a] >= 3 + 4, "A's records and holds: {:?}", report.by_source);
+	assert_eq!(report.reconnects, 0);
+	let flagged = streamed.iter().find(|event| event.event == "Flagged").unwrap();
+	assert_eq!(flagged.source, Some(a));
+	assert!(flagged.fields.contains("reason"), "{}", flagged.fields);
+}
+
+/// The audit report is the same when the node restarts in the middle of the walk: the walk
+/// reconnects to the same address and goes on from the block it was reading.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_report_survives_a_node_restart() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let port = node.rpc_port();
+	let chain = Chain::connect(&node.ws_url(), TIMEOUT).await.expect("connect");
+	let owner = DataSource::new(chain.clone(), keys::dev("alice").unwrap());
+	let operator = Operator::new(chain.clone(), keys::dev("alice").unwrap());
+	for device in ["bob", "dave", "eve"] {
+		let device = keys::account_of(&keys::dev(device).unwrap());
+		let source = owner.register_source(&device, 0, b"").await.unwrap().source;
+		operator.approve_source(source).await.unwrap();
+	}
+	let to = chain.at_finalized().await.unwrap().block_number() as u32;
+	let supervisor = Supervisor::new(chain.clone());
+	let before = supervisor.report(1, to, |_| {}, |_| {}).await.expect("report");
+	assert_eq!(before.by_event.get("DataRegistry.SourceRegistered"), Some(&3));
+
+	let node = std::sync::Mutex::new(Some(node));
+	let halfway = to / 2;
+	let mut events = 0u64;
+	let after = supervisor
+		.report(
+			1,
+			to,
+			|_| events += 1,
+			|block| {
+				if block == halfway {
+					node.lock().unwrap().take().expect("the node").stop();
+					let binary = dmchain_test_node::node_binary();
+					*node.lock().unwrap() =
+						Some(TestNode::start_on(&binary, &home, &["--dev"], port));
+				}
+			},
+		)
+		.await
+		.expect("the report across a restart");
+	assert!(after.reconnects >= 1, "the walk reconnected: {after:?}");
+	assert_eq!(after.by_event, before.by_event);
+	assert_eq!(after.by_source, before.by_source);
+	assert_eq!(after.by_actor, before.by_actor);
+	assert_eq!(events, before.events);
+}

@@ -1,5 +1,5 @@
-//! The node's JSON-RPC extensions: account nonces, fee queries, the registry's methods and the
-//! operator configuration's.
+//! The node's JSON-RPC extensions: account nonces, fee queries, the registry's methods, the
+//! operator configuration's and the supervisor audit's.
 
 use dmchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
@@ -33,11 +33,13 @@ where
 	C::Api:
 		pallet_data_registry_rpc::DataRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_operator_config_rpc::OperatorConfigRuntimeApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_supervisor_audit_rpc::SupervisorAuditRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_data_registry_rpc::{DataRegistry, DataRegistryApiServer};
 	use pallet_operator_config_rpc::{OperatorConfig, OperatorConfigApiServer};
+	use pallet_supervisor_audit_rpc::{SupervisorAudit, SupervisorAuditApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -49,7 +51,10 @@ where
 		DataRegistry::<C, Block>::new(client.clone()),
 	))?;
 	module.merge(OperatorConfigApiServer::<_, AccountId, BlockNumber>::into_rpc(
-		OperatorConfig::<C, Block>::new(client),
+		OperatorConfig::<C, Block>::new(client.clone()),
+	))?;
+	module.merge(SupervisorAuditApiServer::<_, AccountId, BlockNumber>::into_rpc(
+		SupervisorAudit::<C, Block>::new(client),
 	))?;
 	Ok(module)
 }

@@ -3,7 +3,7 @@
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, DataRegistry, Executive, Grandpa,
 	InherentDataExt, Nonce, OperatorConfig, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, VERSION,
+	SessionKeys, SupervisorAudit, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use dmchain_primitives::{
@@ -224,6 +224,52 @@ impl_runtime_apis! {
 
 		fn source(id: SourceId) -> Option<SourceView<AccountId, Balance, BlockNumber>> {
 			DataRegistry::source(id)
+		}
+
+		fn source_anomalies(
+			after: Option<SourceId>,
+			limit: u32,
+		) -> dmchain_primitives::AnomalyPage {
+			DataRegistry::source_anomalies(after, limit)
+		}
+	}
+
+	impl pallet_supervisor_audit_runtime_api::SupervisorAuditApi<Block, AccountId, BlockNumber>
+		for Runtime
+	{
+		fn flag(
+			id: dmchain_primitives::FlagId,
+		) -> Option<dmchain_primitives::FlagView<AccountId, BlockNumber>> {
+			SupervisorAudit::flag_view(id)
+		}
+
+		fn flags(
+			subject: Option<dmchain_primitives::Subject>,
+			after: Option<dmchain_primitives::FlagId>,
+			limit: u32,
+		) -> dmchain_primitives::AuditPage<dmchain_primitives::FlagView<AccountId, BlockNumber>> {
+			SupervisorAudit::flags(subject, after, limit)
+		}
+
+		fn case(
+			id: dmchain_primitives::CaseId,
+		) -> Option<dmchain_primitives::CaseView<AccountId, BlockNumber>> {
+			SupervisorAudit::case_view(id)
+		}
+
+		fn cases(
+			filter: dmchain_primitives::CaseFilter,
+			after: Option<dmchain_primitives::CaseId>,
+			limit: u32,
+		) -> dmchain_primitives::AuditPage<dmchain_primitives::CaseView<AccountId, BlockNumber>> {
+			SupervisorAudit::cases(filter, after, limit)
+		}
+
+		fn record_verdict(
+			id: RecordId,
+			digest: Option<[u8; 32]>,
+		) -> dmchain_primitives::RecordVerdict<BlockNumber> {
+			SupervisorAudit::record_verdict(id, digest)
 		}
 	}
 

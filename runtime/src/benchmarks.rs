@@ -18,4 +18,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_data_registry, DataRegistry]
 	[pallet_operator_config, OperatorConfig]
+	[pallet_supervisor_audit, SupervisorAudit]
 );

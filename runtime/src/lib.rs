@@ -237,4 +237,8 @@ mod runtime {
 	/// Operators, supervisors, data users and source admission.
 	#[runtime::pallet_index(11)]
 	pub type OperatorConfig = pallet_operator_config;
+
+	/// Supervisors' flags, cases, verdicts and freezes.
+	#[runtime::pallet_index(12)]
+	pub type SupervisorAudit = pallet_supervisor_audit;
 }

@@ -62,6 +62,7 @@ fn registers_submits_verifies_refuses_replays_and_survives_a_restart() {
 			device: device.public().into(),
 			format: 0,
 			metadata: b"{\"site\":\"harbour\"}".to_vec().try_into().unwrap(),
+			expected_interval: None,
 		},
 		&owner,
 	);

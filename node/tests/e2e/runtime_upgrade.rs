@@ -113,6 +113,7 @@ fn an_authorized_upgrade_raises_the_spec_version_and_the_chain_goes_on() {
 			device: Sr25519Keyring::Dave.to_account_id(),
 			format: 0,
 			metadata: Default::default(),
+			expected_interval: None,
 		},
 		&Sr25519Keyring::Charlie.pair(),
 	);

@@ -77,6 +77,7 @@ fn active_source<T: Config>() -> Result<(SourceId, T::AccountId, T::AccountId), 
 		device.clone(),
 		strict_format::<T>(),
 		bytes(T::MaxSourceMetadataLen::get(), b'm'),
+		Some(60_000),
 	)?;
 	let info = Sources::<T>::get(source).ok_or(BenchmarkError::Stop("source missing"))?;
 	if info.status != SourceStatus::Active {
@@ -112,7 +113,7 @@ mod benchmarks {
 		let source = NextSourceId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner.clone()), device.clone(), format, metadata);
+		_(RawOrigin::Signed(owner.clone()), device.clone(), format, metadata, Some(60_000));
 
 		let info = Sources::<T>::get(source).ok_or(BenchmarkError::Stop("not registered"))?;
 		assert_last_event::<T>(Event::SourceRegistered {
@@ -197,6 +198,18 @@ mod benchmarks {
 
 		assert_last_event::<T>(Event::RecordsAnchored { source, first: n as u64, count: n });
 		assert_eq!(ProgressOf::<T>::get(source).record_count, 2 * n as u64);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_expected_interval() -> Result<(), BenchmarkError> {
+		let (source, owner, _) = active_source::<T>()?;
+		let interval = Some(dmchain_primitives::EXPECTED_INTERVAL_MAX);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), source, interval);
+
+		assert_last_event::<T>(Event::ExpectedIntervalSet { source, interval });
 		Ok(())
 	}
 

@@ -12,10 +12,9 @@ use dmchain_primitives::{
 	ContentHash, DataParameters, HashAlgorithm, MetadataEntry, MetadataValue, RateLimit,
 	SourceControl, SourceHold,
 };
-use frame_support::{storage::with_transaction_unchecked, BoundedVec};
-use proptest::{prelude::*, test_runner::TestRunner};
-use sp_runtime::{DispatchError, TransactionOutcome};
-use std::{cell::RefCell, collections::BTreeMap};
+use frame_support::BoundedVec;
+use proptest::prelude::*;
+use sp_runtime::DispatchError;
 
 /// One step of a call sequence.
 #[derive(Clone, Debug)]
@@ -138,35 +137,9 @@ fn record_input(input: &Input) -> Option<RecordInputOf<Test>> {
 	})
 }
 
-thread_local! {
-	static OUTCOMES: RefCell<BTreeMap<String, u64>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-fn outcome_name(result: &Result<(), DispatchError>) -> String {
-	match result {
-		Ok(()) => "ok".into(),
-		Err(DispatchError::Module(error)) => error.message.unwrap_or("module error").to_string(),
-		Err(other) => format!("{other:?}"),
-	}
-}
-
-/// Runs `call` in a storage layer of its own, as a dispatch would (a refused call is rolled
-/// back), and checks that a refusal changed nothing and that the invariants hold after it.
+/// Runs `call` as a dispatch would and checks the registry's invariants after it.
 fn dispatch(call: impl FnOnce() -> Result<(), DispatchError>) {
-	let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
-	let result = with_transaction_unchecked(|| {
-		let result = call();
-		match result {
-			Ok(()) => TransactionOutcome::Commit(result),
-			Err(_) => TransactionOutcome::Rollback(result),
-		}
-	});
-	if result.is_err() {
-		let after = sp_io::storage::root(sp_runtime::StateVersion::V1);
-		assert_eq!(before, after, "a refused call changed storage: {result:?}");
-	}
-	DataRegistry::do_try_state().expect("the registry's invariants hold after every call");
-	OUTCOMES.with(|o| *o.borrow_mut().entry(outcome_name(&result)).or_default() += 1);
+	dmchain_call_fuzz::dispatch(call, DataRegistry::do_try_state);
 }
 
 fn run(steps: &[Step]) {
@@ -180,6 +153,7 @@ fn run(steps: &[Step]) {
 					DEVICE,
 					OPEN_FORMAT,
 					Default::default(),
+					None,
 				)
 			});
 		}
@@ -192,6 +166,7 @@ fn run(steps: &[Step]) {
 						device,
 						format,
 						metadata,
+						None,
 					)
 				}),
 				Step::Pause { who, source } => {
@@ -248,26 +223,7 @@ fn run(steps: &[Step]) {
 
 #[test]
 fn random_call_sequences_keep_every_invariant() {
-	let cases = std::env::var("DMCHAIN_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64);
-	let mut runner = TestRunner::new(ProptestConfig { cases, ..ProptestConfig::default() });
-	OUTCOMES.with(|o| o.borrow_mut().clear());
-	let started = std::time::Instant::now();
-	runner
-		.run(&proptest::collection::vec(step(), 1..60), |steps| {
-			run(&steps);
-			Ok(())
-		})
-		.expect("no call sequence breaks an invariant");
-	let outcomes = OUTCOMES.with(|o| o.borrow().clone());
-	let calls: u64 = outcomes.values().sum();
-	println!(
-		"registry fuzz: {cases} sequences, {calls} calls in {:.1} s, no panic, try_state held \
-		 after each; outcomes:",
-		started.elapsed().as_secs_f64()
-	);
-	for (outcome, count) in &outcomes {
-		println!("  {outcome}: {count}");
-	}
-	assert!(outcomes.get("ok").copied().unwrap_or(0) > 0, "some calls succeed");
-	assert!(outcomes.len() > 10, "the calls reach many different refusals: {outcomes:?}");
+	dmchain_call_fuzz::run("registry", proptest::collection::vec(step(), 1..60), 11, |steps| {
+		run(steps)
+	});
 }

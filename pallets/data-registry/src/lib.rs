@@ -30,6 +30,14 @@
 //!   an out-of-bounds value, an unknown field and a wrong hash algorithm are each refused with
 //!   their own error (ACQ-2, CTL-4). A multi-record call is all or nothing and names the
 //!   offending record's position when it fails. Records are never changed or deleted.
+//! - **Time sequence and liveness** (MON-3): per source the registry keeps the last sequence
+//!   number, device time and chain time, and counts what anchored records show without refusing
+//!   them: sequence gaps, a device clock going back, a device time lagging chain time beyond the
+//!   clock-skew bound. An owner gives a source an expected reporting interval; the anomaly query
+//!   ([`Pallet::source_anomalies`]) lists anomalous sources and active sources silent for longer
+//!   than their interval, looking at a bounded number of sources per call.
+//! - **Verdicts** (MON-4): every record answer says whether a supervisor upheld a case about
+//!   the record or its source ([`Config::Standing`]); such a record reads as invalid.
 //! - **Indexes** (SVC-2..4): by record id, by content hash (who anchored this payload, when, in
 //!   which block), and by source in anchoring order with paging from an index, a sequence
 //!   number or a chain time. The queries are served by the runtime API in
@@ -43,6 +51,7 @@
 //! - [`Pallet::register_source`]: registers a source (holds the deposit).
 //! - [`Pallet::suspend_source`], [`Pallet::resume_source`]: pause and resume submissions.
 //! - [`Pallet::retire_source`]: ends the source for good; its records stay.
+//! - [`Pallet::set_expected_interval`]: how often the source is expected to report (MON-3).
 //!
 //! By a source's device:
 //! - [`Pallet::submit_record`]: anchors one record (or a new version of one).
@@ -88,8 +97,8 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use dmchain_primitives::{
-		CurrentParameters, DataFormats, FormatId, RecordId, RecordIndex, SourceAdmission,
-		SourceHold, SourceId, SourceStatus,
+		CurrentParameters, DataFormats, FormatId, Millis, RecordId, RecordIndex, RecordStanding,
+		SourceAdmission, SourceHold, SourceId, SourceStatus,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -176,6 +185,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
 
+		/// Supervisors' verdicts on records (the supervisor pallet in the runtime): a record
+		/// under an upheld case reads as invalid in every query answer (MON-4).
+		type Standing: RecordStanding;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -197,7 +210,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Sources<T: Config> = StorageMap<_, Twox64Concat, SourceId, SourceInfoOf<T>>;
 
-	/// How many records each source has anchored and its last sequence number.
+	/// How far each source has come: its record count, its last sequence number, device time
+	/// and chain time, its rate-limit window and the anomalies noticed in its submissions
+	/// (MON-3). The small item a submission reads and writes.
 	///
 	/// TWOX-NOTE: source ids are assigned by the pallet.
 	#[pallet::storage]
@@ -304,6 +319,13 @@ pub mod pallet {
 			/// Its owner, whose deposit was released.
 			owner: T::AccountId,
 		},
+		/// A source's owner set how often it is expected to report (MON-3).
+		ExpectedIntervalSet {
+			/// The source.
+			source: SourceId,
+			/// The interval in ms, or `None` for a source with no expected rhythm.
+			interval: Option<Millis>,
+		},
 		/// A record was replaced by a new version.
 		RecordSuperseded {
 			/// The replaced record.
@@ -358,6 +380,8 @@ pub mod pallet {
 		InsufficientRecordFee,
 		/// A multi-record call carried no record.
 		EmptyBatch,
+		/// An expected reporting interval must be above 0 and at most 366 days.
+		InvalidExpectedInterval,
 		/// The sequence number equals the source's last one: a replay.
 		SequenceReplayed,
 		/// The sequence number is below the source's last one.
@@ -452,10 +476,13 @@ pub mod pallet {
 		/// - `device`: the account whose signature every submission of the source will carry.
 		/// - `format`: the id of the data format its records will follow.
 		/// - `metadata`: the owner's description of the source (opaque bytes).
+		/// - `expected_interval`: how often, in ms, the source is expected to report, for the
+		///   liveness check (MON-3); `None` for a source without a rhythm.
 		///
 		/// Emits [`Event::SourceRegistered`] if successful.
 		///
 		/// ## Errors
+		/// - [`Error::InvalidExpectedInterval`]: the interval is 0 or above 366 days.
 		/// - [`Error::FormatNotFound`], [`Error::FormatDeprecated`]: the format is unusable.
 		/// - [`Error::SourceIdsExhausted`]: no source id is left.
 		/// - [`Error::InsufficientDeposit`]: the owner cannot pay the deposit.
@@ -466,9 +493,10 @@ pub mod pallet {
 			device: T::AccountId,
 			format: FormatId,
 			metadata: SourceMetadataOf<T>,
+			expected_interval: Option<Millis>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			Self::do_register_source(owner, device, format, metadata).map(|_| ())
+			Self::do_register_source(owner, device, format, metadata, expected_interval).map(|_| ())
 		}
 
 		/// Pauses a source (the owner's hold): its device cannot submit until the owner resumes
@@ -595,6 +623,30 @@ pub mod pallet {
 		) -> DispatchResult {
 			let device = ensure_signed(origin)?;
 			Self::do_submit_records(&device, source, records)
+		}
+
+		/// Sets how often `source` is expected to report (MON-3): the anomaly query lists an
+		/// active source under no hold as silent once nothing came from it for longer.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the source's owner.
+		///
+		/// - `interval`: ms, above 0 and at most 366 days; `None` drops the expectation.
+		///
+		/// Emits [`Event::ExpectedIntervalSet`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::SourceNotFound`], [`Error::NotSourceOwner`].
+		/// - [`Error::InvalidExpectedInterval`]: the interval is 0 or above 366 days.
+		/// - [`Error::SourceRetired`]: a retired source reports no more.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_expected_interval())]
+		pub fn set_expected_interval(
+			origin: OriginFor<T>,
+			source: SourceId,
+			interval: Option<Millis>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_expected_interval(&who, source, interval)
 		}
 	}
 }

@@ -230,7 +230,22 @@ impl pallet_data_registry::Config for Test {
 	type MaxMetadataValueLen = frame_support::traits::ConstU32<32>;
 	type MaxRecordsPerCall = frame_support::traits::ConstU32<8>;
 	type MaxPageSize = frame_support::traits::ConstU32<5>;
+	type Standing = TestStanding;
 	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// The records the tests mark as under an upheld case: (record, case).
+	pub static UpheldCases: Vec<(dmchain_primitives::RecordId, dmchain_primitives::CaseId)> =
+		Vec::new();
+}
+
+/// Supervisors' verdicts as the tests set them in [`UpheldCases`].
+pub struct TestStanding;
+impl dmchain_primitives::RecordStanding for TestStanding {
+	fn upheld_case(id: dmchain_primitives::RecordId) -> Option<dmchain_primitives::CaseId> {
+		UpheldCases::get().into_iter().find(|(record, _)| *record == id).map(|(_, case)| case)
+	}
 }
 
 /// Storage with the test accounts funded, at block 1 with chain time [`GENESIS_TIME`].
@@ -239,6 +254,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.with(|f| *f.borrow_mut() = [(OPEN_FORMAT, (open_format(), false))].into_iter().collect());
 	BOUND.with(|b| b.borrow_mut().clear());
 	RequireApproval::set(false);
+	UpheldCases::set(Vec::new());
 	Parameters::set(DataParameters { max_clock_skew: MAX_CLOCK_SKEW, ..DataParameters::default() });
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {

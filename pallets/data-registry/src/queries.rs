@@ -2,13 +2,15 @@
 //! them is called on chain; each answer is bounded by `MaxPageSize`.
 
 use crate::{
-	pallet::{Config, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy},
+	pallet::{
+		Config, NextSourceId, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy,
+	},
 	types::{AnchorKey, BalanceOf, RecordOf},
 };
 use alloc::vec::Vec;
 use dmchain_primitives::{
-	AnchorPage, MetadataEntry, RecordCursor, RecordId, RecordIndex, RecordPage, RecordView,
-	SourceId, SourceView,
+	AnchorPage, AnomalyPage, AnomalyView, MetadataEntry, RecordCursor, RecordId, RecordIndex,
+	RecordPage, RecordStanding, RecordView, SourceId, SourceStatus, SourceView,
 };
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -84,7 +86,63 @@ impl<T: Config> Pallet<T> {
 			registered_at: info.registered_at,
 			record_count: progress.record_count,
 			last_sequence: progress.last_sequence,
+			expected_interval: info.expected_interval,
 		})
+	}
+
+	/// The sources with a time-sequence anomaly or a silence (MON-3) among the sources after
+	/// `after` (from source 0 when `None`), looking at no more than `limit` sources (capped at
+	/// `MaxPageSize`): two reads per source looked at, none of its records. A source is silent
+	/// when it is active, under no hold, has an expected interval, and nothing came from it for
+	/// longer than that interval (counted from its last record, or its registration or approval
+	/// before the first).
+	pub fn source_anomalies(after: Option<SourceId>, limit: u32) -> AnomalyPage {
+		let start = match after {
+			None => 0,
+			Some(id) => match id.checked_add(1) {
+				Some(start) => start,
+				None => return AnomalyPage { sources: Vec::new(), next: None },
+			},
+		};
+		let end = NextSourceId::<T>::get();
+		let span = Self::page_size(limit) as u32;
+		let stop = start.saturating_add(span).min(end);
+		let now = Self::chain_time();
+		let sources = (start..stop)
+			.filter_map(|id| {
+				let info = Sources::<T>::get(id)?;
+				let progress = ProgressOf::<T>::get(id);
+				let quiet = now.saturating_sub(progress.last_chain_time);
+				let silent_for = match info.expected_interval {
+					Some(interval)
+						if info.status == SourceStatus::Active
+							&& info.holds.is_empty()
+							&& quiet > interval =>
+					{
+						Some(quiet)
+					},
+					_ => None,
+				};
+				if progress.anomalies.is_empty() && silent_for.is_none() {
+					return None;
+				}
+				Some(AnomalyView {
+					source: id,
+					status: info.status,
+					holds: info.holds,
+					record_count: progress.record_count,
+					last_sequence: progress.last_sequence,
+					last_device_time: (progress.record_count > 0)
+						.then_some(progress.last_device_time),
+					last_chain_time: progress.last_chain_time,
+					expected_interval: info.expected_interval,
+					silent_for,
+					anomalies: progress.anomalies,
+				})
+			})
+			.collect();
+		let next = (stop < end && stop > start).then(|| stop - 1);
+		AnomalyPage { sources, next }
 	}
 
 	/// A page of `source`'s records in anchoring order, from `cursor`, at most `limit`
@@ -148,6 +206,7 @@ impl<T: Config> Pallet<T> {
 			block: record.block,
 			replaces: record.replaces.map(link),
 			superseded_by: SupersededBy::<T>::get(id).map(link),
+			upheld_case: T::Standing::upheld_case(id),
 			metadata: record
 				.metadata
 				.into_iter()

@@ -63,6 +63,8 @@ struct AnchorContext<T: Config> {
 	max_metadata_bytes: u32,
 	/// How many records a rate-limit window allows.
 	window_records: u32,
+	/// Device times before this are further behind chain time than the clock-skew bound.
+	earliest_device_time: Millis,
 }
 
 impl<T: Config> Pallet<T> {
@@ -140,6 +142,7 @@ impl<T: Config> Pallet<T> {
 			format,
 			max_metadata_bytes: parameters.max_metadata_bytes,
 			window_records: parameters.rate_limit.records,
+			earliest_device_time: chain_time.saturating_sub(parameters.max_clock_skew),
 		};
 		let mut progress = ProgressOf::<T>::get(source);
 		// A new window starts once the current one (of the length in force now) has run out.
@@ -180,6 +183,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let index = progress.record_count;
+		Self::note_anomalies(ctx, progress, &input, index);
 		let id = RecordId { source: ctx.source, index };
 		RecordsByHash::<T>::insert(input.content.digest, AnchorKey::new(ctx.block_number, id), ());
 		if let Some(previous) = input.replaces {
@@ -202,8 +206,43 @@ impl<T: Config> Pallet<T> {
 		// at most 2^64 records and the count reaches u64::MAX only after the last possible one.
 		progress.record_count = index.saturating_add(1);
 		progress.last_sequence = Some(input.sequence);
+		progress.last_device_time = input.device_time;
+		progress.last_chain_time = ctx.chain_time;
 		progress.in_window = progress.in_window.saturating_add(1);
 		Ok((index, bytes))
+	}
+
+	/// Counts what a record that passed every check shows of its source's time sequence
+	/// (MON-3): skipped sequence numbers, a device clock going backwards, a device time further
+	/// behind chain time than the clock-skew bound. None refuses the record.
+	fn note_anomalies(
+		ctx: &AnchorContext<T>,
+		progress: &mut SourceProgress,
+		input: &RecordInputOf<T>,
+		index: RecordIndex,
+	) {
+		let anomalies = &mut progress.anomalies;
+		let mut noticed = false;
+		if let Some(last) = progress.last_sequence {
+			// `input.sequence > last` was checked, so `last + 1` does not overflow.
+			let skipped = input.sequence.saturating_sub(last.saturating_add(1));
+			if skipped > 0 {
+				anomalies.sequence_gaps = anomalies.sequence_gaps.saturating_add(1);
+				anomalies.missing_sequences = anomalies.missing_sequences.saturating_add(skipped);
+				noticed = true;
+			}
+			if input.device_time < progress.last_device_time {
+				anomalies.clock_regressions = anomalies.clock_regressions.saturating_add(1);
+				noticed = true;
+			}
+		}
+		if input.device_time < ctx.earliest_device_time {
+			anomalies.clock_drifts = anomalies.clock_drifts.saturating_add(1);
+			noticed = true;
+		}
+		if noticed {
+			anomalies.last_anomalous_record = Some(index);
+		}
 	}
 
 	/// The size of a record's metadata that `max_metadata_bytes` bounds: the bytes of its keys

@@ -1,18 +1,23 @@
 //! Data sources: registration, life cycle and the [`SourceControl`] seam (D3.7 REP-1).
 
 use crate::{
-	pallet::{Config, Error, Event, HoldReason, NextSourceId, Pallet, ProgressOf, Sources},
-	types::{BalanceOf, SourceInfo, SourceInfoOf, SourceMetadataOf},
+	pallet::{
+		Config, Error, Event, HoldReason, NextSourceId, Pallet, ProgressOf, Records, Sources,
+		SupersededBy,
+	},
+	types::{BalanceOf, SourceInfo, SourceInfoOf, SourceMetadataOf, SourceProgress},
 };
 use dmchain_primitives::{
-	CurrentParameters, DataFormats, FormatId, FormatUnusable, SourceAdmission, SourceControl,
-	SourceHold, SourceHolds, SourceId, SourceStatus,
+	CurrentParameters, DataFormats, FormatId, FormatUnusable, Millis, RecordFacts, RecordId,
+	RecordRegistry, SourceAdmission, SourceControl, SourceHold, SourceHolds, SourceId,
+	SourceStatus, EXPECTED_INTERVAL_MAX,
 };
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
 	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchResult,
@@ -32,7 +37,9 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 		format: FormatId,
 		metadata: SourceMetadataOf<T>,
+		expected_interval: Option<Millis>,
 	) -> Result<SourceId, DispatchError> {
+		check_interval::<T>(expected_interval)?;
 		T::Formats::bind_source(format).map_err(|why| match why {
 			FormatUnusable::NotFound => Error::<T>::FormatNotFound,
 			FormatUnusable::Deprecated => Error::<T>::FormatDeprecated,
@@ -59,9 +66,14 @@ impl<T: Config> Pallet<T> {
 				metadata,
 				status,
 				holds: SourceHolds::default(),
+				expected_interval,
 				deposit,
 				registered_at: frame_system::Pallet::<T>::block_number(),
 			},
+		);
+		ProgressOf::<T>::insert(
+			id,
+			SourceProgress { last_chain_time: Self::chain_time(), ..Default::default() },
 		);
 		NextSourceId::<T>::put(next);
 		Self::deposit_event(Event::SourceRegistered { source: id, owner, device, status, deposit });
@@ -92,6 +104,24 @@ impl<T: Config> Pallet<T> {
 				SourceStatus::Active => Self::transition(source, SourceStatus::Retired),
 			},
 		}
+	}
+
+	/// Sets the expected reporting interval of `source` for its owner `who` (MON-3).
+	pub(crate) fn do_set_expected_interval(
+		who: &T::AccountId,
+		source: SourceId,
+		interval: Option<Millis>,
+	) -> DispatchResult {
+		check_interval::<T>(interval)?;
+		Sources::<T>::try_mutate(source, |entry| {
+			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+			ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
+			ensure!(info.status != SourceStatus::Retired, Error::<T>::SourceRetired);
+			info.expected_interval = interval;
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::ExpectedIntervalSet { source, interval });
+		Ok(())
 	}
 
 	/// Moves `source` to the life-cycle status `to` and emits [`Event::SourceStatusChanged`]:
@@ -162,6 +192,8 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 	fn approve(source: SourceId) -> DispatchResult {
 		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
 		ensure!(info.status == SourceStatus::PendingApproval, Error::<T>::SourceNotPendingApproval);
+		// A source waiting for approval cannot report: its silence counts from its approval.
+		ProgressOf::<T>::mutate(source, |progress| progress.last_chain_time = Self::chain_time());
 		Self::transition(source, SourceStatus::Active)
 	}
 
@@ -191,14 +223,40 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 			dmchain_primitives::HashAlgorithm::Blake2b256,
 			alloc::vec::Vec::new(),
 		);
-		let id = Self::do_register_source(owner.clone(), owner.clone(), format, Default::default())
-			.expect("a funded owner registers a source");
+		let id = Self::do_register_source(
+			owner.clone(),
+			owner.clone(),
+			format,
+			Default::default(),
+			None,
+		)
+		.expect("a funded owner registers a source");
 		Sources::<T>::mutate(id, |entry| {
 			if let Some(info) = entry {
 				info.status = SourceStatus::PendingApproval;
 			}
 		});
 		id
+	}
+}
+
+impl<T: Config> RecordRegistry<BlockNumberFor<T>> for Pallet<T> {
+	fn record_facts(id: RecordId) -> Option<RecordFacts<BlockNumberFor<T>>> {
+		Records::<T>::get(id.source, id.index).map(|record| RecordFacts {
+			content: record.content,
+			block: record.block,
+			superseded_by: SupersededBy::<T>::get(id),
+		})
+	}
+}
+
+/// An expected reporting interval is above 0 and at most [`EXPECTED_INTERVAL_MAX`], or absent.
+fn check_interval<T: Config>(interval: Option<Millis>) -> Result<(), Error<T>> {
+	match interval {
+		Some(ms) if ms == 0 || ms > EXPECTED_INTERVAL_MAX => {
+			Err(Error::<T>::InvalidExpectedInterval)
+		},
+		_ => Ok(()),
 	}
 }
 

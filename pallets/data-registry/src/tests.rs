@@ -78,6 +78,7 @@ fn register_with_device(device: AccountId) -> SourceId {
 		device,
 		OPEN_FORMAT,
 		description("{\"site\":\"harbour\"}"),
+		None,
 	));
 	id
 }
@@ -148,7 +149,8 @@ mod register_source {
 					RuntimeOrigin::none(),
 					DEVICE,
 					OPEN_FORMAT,
-					description("")
+					description(""),
+					None
 				),
 				BadOrigin
 			);
@@ -163,7 +165,8 @@ mod register_source {
 					RuntimeOrigin::signed(OWNER),
 					DEVICE,
 					7,
-					description("")
+					description(""),
+					None
 				),
 				Error::<Test>::FormatNotFound
 			);
@@ -180,7 +183,8 @@ mod register_source {
 					RuntimeOrigin::signed(OWNER),
 					DEVICE,
 					OPEN_FORMAT,
-					description("")
+					description(""),
+					None
 				),
 				Error::<Test>::FormatDeprecated
 			);
@@ -205,7 +209,8 @@ mod register_source {
 					RuntimeOrigin::signed(PAUPER),
 					DEVICE,
 					OPEN_FORMAT,
-					description("")
+					description(""),
+					None
 				),
 				Error::<Test>::InsufficientDeposit
 			);
@@ -221,7 +226,8 @@ mod register_source {
 					RuntimeOrigin::signed(OWNER),
 					DEVICE,
 					OPEN_FORMAT,
-					description("")
+					description(""),
+					None
 				),
 				Error::<Test>::SourceIdsExhausted
 			);
@@ -883,7 +889,8 @@ mod formats_and_parameters {
 			RuntimeOrigin::signed(OWNER),
 			DEVICE,
 			format,
-			description("")
+			description(""),
+			None
 		));
 		id
 	}
@@ -1470,4 +1477,280 @@ fn try_state_catches_a_broken_index() {
 		);
 		assert!(DataRegistry::do_try_state().is_err());
 	});
+}
+
+/// MON-3: the time sequence and liveness of each source, counted as records are anchored.
+mod time_sequence {
+	use super::*;
+	use dmchain_primitives::{AnomalyPage, SourceAnomalies, EXPECTED_INTERVAL_MAX};
+
+	fn at(time: u64) {
+		pallet_timestamp::Now::<Test>::put(time);
+	}
+
+	fn timed(sequence: u64, device_time: u64) -> RecordInputOf<Test> {
+		RecordInput { device_time, ..input(sequence) }
+	}
+
+	fn register_expecting(interval: Option<u64>) -> SourceId {
+		let id = NextSourceId::<Test>::get();
+		assert_ok!(DataRegistry::register_source(
+			RuntimeOrigin::signed(OWNER),
+			DEVICE,
+			OPEN_FORMAT,
+			description("{}"),
+			interval,
+		));
+		id
+	}
+
+	#[test]
+	fn an_expected_interval_must_be_positive_and_at_most_366_days() {
+		build_and_execute(|| {
+			for bad in [Some(0), Some(EXPECTED_INTERVAL_MAX + 1)] {
+				assert_noop!(
+					DataRegistry::register_source(
+						RuntimeOrigin::signed(OWNER),
+						DEVICE,
+						OPEN_FORMAT,
+						description(""),
+						bad,
+					),
+					Error::<Test>::InvalidExpectedInterval
+				);
+			}
+			let source = register_expecting(Some(EXPECTED_INTERVAL_MAX));
+			assert_eq!(
+				Sources::<Test>::get(source).unwrap().expected_interval,
+				Some(EXPECTED_INTERVAL_MAX)
+			);
+			assert_noop!(
+				DataRegistry::set_expected_interval(RuntimeOrigin::signed(OWNER), source, Some(0)),
+				Error::<Test>::InvalidExpectedInterval
+			);
+		});
+	}
+
+	#[test]
+	fn only_the_owner_changes_the_interval_of_a_live_source() {
+		build_and_execute(|| {
+			let source = register();
+			assert_noop!(
+				DataRegistry::set_expected_interval(RuntimeOrigin::none(), source, Some(1)),
+				BadOrigin
+			);
+			assert_noop!(
+				DataRegistry::set_expected_interval(RuntimeOrigin::signed(DEVICE), source, Some(1)),
+				Error::<Test>::NotSourceOwner
+			);
+			assert_noop!(
+				DataRegistry::set_expected_interval(RuntimeOrigin::signed(OWNER), 9, Some(1)),
+				Error::<Test>::SourceNotFound
+			);
+			assert_ok!(DataRegistry::set_expected_interval(
+				RuntimeOrigin::signed(OWNER),
+				source,
+				Some(60_000)
+			));
+			System::assert_last_event(
+				Event::ExpectedIntervalSet { source, interval: Some(60_000) }.into(),
+			);
+			assert_eq!(DataRegistry::source(source).unwrap().expected_interval, Some(60_000));
+			assert_ok!(DataRegistry::set_expected_interval(
+				RuntimeOrigin::signed(OWNER),
+				source,
+				None
+			));
+			assert_eq!(Sources::<Test>::get(source).unwrap().expected_interval, None);
+			submit(source, 1);
+			assert_ok!(DataRegistry::retire_source(RuntimeOrigin::signed(OWNER), source));
+			assert_noop!(
+				DataRegistry::set_expected_interval(RuntimeOrigin::signed(OWNER), source, Some(1)),
+				Error::<Test>::SourceRetired
+			);
+		});
+	}
+
+	#[test]
+	fn gaps_clock_regressions_and_drift_are_counted_not_refused() {
+		build_and_execute(|| {
+			let source = register();
+			let now = GENESIS_TIME;
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				timed(1, now - 1_000)
+			));
+			assert!(ProgressOf::<Test>::get(source).anomalies.is_empty());
+			// Sequence 2 and 3 are skipped, and the clock goes back 500 ms.
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				timed(4, now - 1_500)
+			));
+			// In order, but further behind chain time than the skew bound allows.
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				timed(5, now - MAX_CLOCK_SKEW - 1)
+			));
+			// A clean record after them changes no counter.
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				timed(6, now)
+			));
+			let progress = ProgressOf::<Test>::get(source);
+			assert_eq!(
+				progress.anomalies,
+				SourceAnomalies {
+					sequence_gaps: 1,
+					missing_sequences: 2,
+					// The drifted record is also earlier than the one before it.
+					clock_regressions: 2,
+					clock_drifts: 1,
+					last_anomalous_record: Some(2),
+				}
+			);
+			assert_eq!(progress.last_device_time, now);
+			assert_eq!(progress.last_chain_time, now);
+			assert_eq!(progress.record_count, 4);
+		});
+	}
+
+	#[test]
+	fn a_refused_batch_counts_nothing() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			assert_noop!(
+				DataRegistry::submit_records(
+					RuntimeOrigin::signed(DEVICE),
+					source,
+					batch(vec![input(5), input(5)])
+				),
+				Error::<Test>::BatchRecordRejected {
+					index: 1,
+					reason: RecordRejection::SequenceReplayed
+				}
+			);
+			assert!(ProgressOf::<Test>::get(source).anomalies.is_empty());
+			assert_ok!(DataRegistry::submit_records(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				batch(vec![input(3), input(7)])
+			));
+			let anomalies = ProgressOf::<Test>::get(source).anomalies;
+			assert_eq!((anomalies.sequence_gaps, anomalies.missing_sequences), (2, 4));
+			assert_eq!(anomalies.last_anomalous_record, Some(2));
+		});
+	}
+
+	#[test]
+	fn the_anomaly_query_lists_anomalous_and_silent_sources_page_by_page() {
+		build_and_execute(|| {
+			let clean = register_expecting(Some(60_000));
+			let gappy = register_expecting(None);
+			let silent = register_expecting(Some(10_000));
+			let paused = register_expecting(Some(10_000));
+			submit(clean, 1);
+			submit(gappy, 1);
+			submit(gappy, 3);
+			assert_ok!(DataRegistry::suspend_source(RuntimeOrigin::signed(OWNER), paused));
+			// Nothing is silent yet.
+			let page = DataRegistry::source_anomalies(None, 10);
+			assert_eq!(page.sources.iter().map(|view| view.source).collect::<Vec<_>>(), [gappy]);
+			assert_eq!(page.next, None);
+
+			at(GENESIS_TIME + 10_001);
+			let page = DataRegistry::source_anomalies(None, 10);
+			let listed: Vec<_> = page.sources.iter().map(|view| view.source).collect();
+			// The paused source is expected to be silent; the clean one has a minute.
+			assert_eq!(listed, [gappy, silent]);
+			let view = &page.sources[1];
+			assert_eq!(view.silent_for, Some(10_001));
+			assert_eq!(view.last_device_time, None);
+			assert_eq!(view.record_count, 0);
+			assert_eq!(page.sources[0].anomalies.missing_sequences, 1);
+			assert_eq!(page.sources[0].silent_for, None);
+
+			// Each page looks at `limit` sources, at most MaxPageSize (5 in the mock).
+			let first = DataRegistry::source_anomalies(None, 2);
+			assert_eq!(first.sources.len(), 1);
+			assert_eq!(first.next, Some(gappy));
+			let second = DataRegistry::source_anomalies(first.next, 2);
+			assert_eq!(second.sources.iter().map(|view| view.source).collect::<Vec<_>>(), [silent]);
+			assert_eq!(second.next, None);
+			assert_eq!(
+				DataRegistry::source_anomalies(Some(u32::MAX), 2),
+				AnomalyPage { sources: Vec::new(), next: None }
+			);
+			for _ in 0..6 {
+				register_expecting(None);
+			}
+			assert_eq!(DataRegistry::source_anomalies(None, 100).next, Some(4));
+		});
+	}
+
+	#[test]
+	fn silence_counts_from_approval_for_a_source_that_waited() {
+		build_and_execute(|| {
+			RequireApproval::set(true);
+			let source = register_expecting(Some(10_000));
+			at(GENESIS_TIME + 50_000);
+			assert_ok!(DataRegistry::approve(source));
+			assert!(DataRegistry::source_anomalies(None, 5).sources.is_empty());
+			at(GENESIS_TIME + 60_001);
+			assert_eq!(DataRegistry::source_anomalies(None, 5).sources[0].silent_for, Some(10_001));
+			// A record ends the silence.
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				timed(1, GENESIS_TIME + 60_000)
+			));
+			assert!(DataRegistry::source_anomalies(None, 5).sources.is_empty());
+		});
+	}
+
+	#[test]
+	fn a_record_under_an_upheld_case_says_so_in_every_answer() {
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			submit(source, 2);
+			let id = RecordId { source, index: 1 };
+			UpheldCases::set(vec![(id, 7)]);
+			assert_eq!(DataRegistry::record(id).unwrap().upheld_case, Some(7));
+			assert_eq!(
+				DataRegistry::record(RecordId { source, index: 0 }).unwrap().upheld_case,
+				None
+			);
+			let page = DataRegistry::source_records(source, RecordCursor::Index(0), 5);
+			assert_eq!(
+				page.records.iter().map(|view| view.upheld_case).collect::<Vec<_>>(),
+				[None, Some(7)]
+			);
+			let anchors = DataRegistry::records_by_hash(digest("reading-2"), None, 5);
+			assert_eq!(anchors.records[0].upheld_case, Some(7));
+		});
+	}
+
+	#[test]
+	fn record_facts_are_what_the_supervisor_reads() {
+		use dmchain_primitives::RecordRegistry;
+		build_and_execute(|| {
+			let source = register();
+			submit(source, 1);
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				RecordInput { replaces: Some(0), ..input(2) }
+			));
+			let facts = DataRegistry::record_facts(RecordId { source, index: 0 }).unwrap();
+			assert_eq!(facts.content.digest, digest("reading-1"));
+			assert_eq!(facts.block, 1);
+			assert_eq!(facts.superseded_by, Some(1));
+			assert_eq!(DataRegistry::record_facts(RecordId { source, index: 2 }), None);
+		});
+	}
 }

@@ -19,7 +19,8 @@ impl<T: Config> Pallet<T> {
 	/// Checks that the indexes agree with the records:
 	/// - every source id is below `NextSourceId`, and progress exists only for sources;
 	/// - a source's records sit at positions `0..record_count`, their sequence numbers strictly
-	///   increase and the last one is `last_sequence`; chain time does not decrease;
+	///   increase and the last one is `last_sequence`; chain time does not decrease; the latest
+	///   record's device and chain time are the progress's; the anomaly counters are consistent;
 	/// - every record is in `RecordsByHash` under its digest, and that index holds nothing else;
 	/// - `SupersededBy` is exactly the inverse of the records' `replaces` links;
 	/// - each owner has exactly its sources' deposits on hold.
@@ -60,6 +61,26 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			ensure!(last_sequence == progress.last_sequence, "last_sequence is stale");
+			if progress.record_count > 0 {
+				let latest = Records::<T>::get(source, progress.record_count - 1)
+					.ok_or("the latest record is missing")?;
+				ensure!(
+					latest.device_time == progress.last_device_time
+						&& latest.chain_time == progress.last_chain_time,
+					"last_device_time or last_chain_time is not the latest record's"
+				);
+			}
+			ensure!(
+				progress
+					.anomalies
+					.last_anomalous_record
+					.is_none_or(|index| index < progress.record_count),
+				"last_anomalous_record names no record"
+			);
+			ensure!(
+				u64::from(progress.anomalies.sequence_gaps) <= progress.anomalies.missing_sequences,
+				"fewer skipped sequence numbers than gaps"
+			);
 			ensure!(
 				Records::<T>::iter_key_prefix(source).count() as u64 == progress.record_count,
 				"a source has records beyond record_count"

@@ -4,7 +4,7 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use dmchain_primitives::{
 	ContentHash, FormatId, MetadataEntry, Millis, RecordId, RecordIndex, RetentionClass,
-	SourceHolds, SourceStatus,
+	SourceAnomalies, SourceHolds, SourceStatus,
 };
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect, PalletError};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -64,6 +64,8 @@ pub struct SourceInfo<AccountId, Balance, BlockNumber, Metadata> {
 	/// The holds on the source: the owner's pause, an operator's suspension, a supervisor's
 	/// freeze. Any one stops its submissions.
 	pub holds: SourceHolds,
+	/// How often the source is expected to report, in ms (MON-3), if the owner said.
+	pub expected_interval: Option<Millis>,
 	/// The deposit held from the owner for this entry.
 	pub deposit: Balance,
 	/// The block the source was registered in.
@@ -96,6 +98,13 @@ pub struct SourceProgress {
 	pub window_start: u32,
 	/// How many records the source anchored in that window.
 	pub in_window: u32,
+	/// The device time of the latest record (0 before the first).
+	pub last_device_time: Millis,
+	/// The chain time of the latest record; before the first, of the source's registration or
+	/// approval: where the liveness check counts silence from (MON-3).
+	pub last_chain_time: Millis,
+	/// The anomalies noticed in the source's submissions (MON-3).
+	pub anomalies: SourceAnomalies,
 }
 
 /// A record as the device submits it (REP-2, ACQ-1).

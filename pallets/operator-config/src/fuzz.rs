@@ -11,12 +11,8 @@ use dmchain_primitives::{
 	DataFormats, Encoding, FieldSpec, FieldType, FormatSpec, HashAlgorithm, Parameter, RateLimit,
 	RetentionClass, SourceControl, SourceHold, SourceStatus,
 };
-use frame_support::{
-	dispatch::DispatchResultWithPostInfo, storage::with_transaction_unchecked,
-	traits::UnfilteredDispatchable, BoundedVec,
-};
-use proptest::{prelude::*, test_runner::TestRunner};
-use sp_runtime::{DispatchError, TransactionOutcome};
+use frame_support::{traits::UnfilteredDispatchable, BoundedVec};
+use proptest::prelude::*;
 use std::{cell::RefCell, collections::BTreeMap};
 
 /// Who signs a step: root, or one of the accounts.
@@ -154,33 +150,16 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 thread_local! {
-	static OUTCOMES: RefCell<BTreeMap<String, u64>> = const { RefCell::new(BTreeMap::new()) };
 	/// Formats the stand-in sources have bound, so that unbinding never goes below zero.
 	static BOUND: RefCell<BTreeMap<u32, u32>> = const { RefCell::new(BTreeMap::new()) };
 }
 
+/// Dispatches `call` from `who` as a block would and checks the pallet's invariants after it.
 fn dispatch(who: u8, call: RuntimeCall) {
-	let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
-	let result: DispatchResultWithPostInfo = with_transaction_unchecked(|| {
-		let result = call.dispatch_bypass_filter(origin(who));
-		match result {
-			Ok(_) => TransactionOutcome::Commit(result),
-			Err(_) => TransactionOutcome::Rollback(result),
-		}
-	});
-	if result.is_err() {
-		let after = sp_io::storage::root(sp_runtime::StateVersion::V1);
-		assert_eq!(before, after, "a refused call changed storage: {result:?}");
-	}
-	OperatorConfig::do_try_state().expect("the operator pallet's invariants hold after every call");
-	let name = match result {
-		Ok(_) => "ok".to_string(),
-		Err(error) => match error.error {
-			DispatchError::Module(error) => error.message.unwrap_or("module error").to_string(),
-			other => format!("{other:?}"),
-		},
-	};
-	OUTCOMES.with(|o| *o.borrow_mut().entry(name).or_default() += 1);
+	dmchain_call_fuzz::dispatch(
+		|| call.dispatch_bypass_filter(origin(who)).map(|_| ()).map_err(|e| e.error),
+		OperatorConfig::do_try_state,
+	);
 }
 
 fn run(steps: &[Step]) {
@@ -227,26 +206,10 @@ fn run(steps: &[Step]) {
 
 #[test]
 fn random_call_sequences_keep_every_invariant() {
-	let cases = std::env::var("DMCHAIN_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64);
-	let mut runner = TestRunner::new(ProptestConfig { cases, ..ProptestConfig::default() });
-	OUTCOMES.with(|o| o.borrow_mut().clear());
-	let started = std::time::Instant::now();
-	runner
-		.run(&proptest::collection::vec(step(), 1..60), |steps| {
-			run(&steps);
-			Ok(())
-		})
-		.expect("no call sequence breaks an invariant");
-	let outcomes = OUTCOMES.with(|o| o.borrow().clone());
-	let calls: u64 = outcomes.values().sum();
-	println!(
-		"operator-config fuzz: {cases} sequences, {calls} calls in {:.1} s, no panic, try_state \
-		 held after each; outcomes:",
-		started.elapsed().as_secs_f64()
+	dmchain_call_fuzz::run(
+		"operator-config",
+		proptest::collection::vec(step(), 1..60),
+		11,
+		|steps| run(steps),
 	);
-	for (outcome, count) in &outcomes {
-		println!("  {outcome}: {count}");
-	}
-	assert!(outcomes.get("ok").copied().unwrap_or(0) > 0, "some calls succeed");
-	assert!(outcomes.len() > 10, "the calls reach many different refusals: {outcomes:?}");
 }

@@ -17,13 +17,17 @@
 //!   their bounds, and [`ParameterChange`], an entry of their history (CTL-2, CTL-4, REP-4).
 //! - [`SessionValidators`]: the seam between the operators' validator set and the consensus
 //!   layer's sessions (CTL-5).
-//! - [`RecordView`], [`SourceView`], [`RecordPage`], [`AnchorPage`]: the answers of the registry's runtime API
-//!   (SVC-2, SVC-3).
+//! - [`RecordView`], [`SourceView`], [`RecordPage`], [`AnchorPage`], [`AnomalyPage`]: the
+//!   answers of the registry's runtime API (SVC-2, SVC-3, MON-3).
+//! - [`Subject`], [`CaseView`], [`FlagView`], [`RecordVerdict`]: what supervisors flag and
+//!   judge and the answers of the supervisor pallet's runtime API (MON-1, MON-4);
+//!   [`RecordRegistry`] and [`RecordStanding`], the seams between that pallet and the registry.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+mod audit;
 mod format;
 mod hash;
 mod metadata;
@@ -33,6 +37,11 @@ mod source;
 mod validators;
 mod views;
 
+pub use audit::{
+	AuditPage, CaseFilter, CaseId, CaseOutcome, CaseStatus, CaseView, FindingView, FlagId,
+	FlagView, ReasonCode, RecordFacts, RecordRegistry, RecordStanding, RecordVerdict,
+	ResolutionView, Subject,
+};
 pub use format::{
 	DataFormats, Decimal, Encoding, FieldSpec, FieldType, FormatId, FormatSpec, FormatUnusable,
 	FormatViolation,
@@ -48,7 +57,8 @@ pub use roles::Roles;
 pub use source::{SourceAdmission, SourceControl, SourceHold, SourceHolds, SourceId, SourceStatus};
 pub use validators::SessionValidators;
 pub use views::{
-	AnchorPage, RecordCursor, RecordId, RecordIndex, RecordPage, RecordView, SourceView,
+	AnchorPage, AnomalyPage, AnomalyView, RecordCursor, RecordId, RecordIndex, RecordPage,
+	RecordView, SourceAnomalies, SourceView, EXPECTED_INTERVAL_MAX,
 };
 
 /// Milliseconds since the Unix epoch: device time-stamps and chain time-stamps (REP-3).
@@ -140,6 +150,17 @@ mod hex_serde {
 			out.push_str(&alloc::format!("{b:02x}"));
 		}
 		s.serialize_str(&out)
+	}
+
+	/// Writes `Some(bytes)` as [`bytes`] does, `None` as `null`.
+	pub fn opt_bytes<B: AsRef<[u8]>, S: Serializer>(
+		value: &Option<B>,
+		s: S,
+	) -> Result<S::Ok, S::Error> {
+		match value {
+			Some(value) => bytes(value, s),
+			None => s.serialize_none(),
+		}
 	}
 
 	/// Writes UTF-8 `bytes` as a JSON string (invalid sequences replaced; the registry only

@@ -76,6 +76,9 @@ pub struct RecordView<AccountId, BlockNumber> {
 	pub replaces: Option<RecordId>,
 	/// The later version that replaced this record, if any.
 	pub superseded_by: Option<RecordId>,
+	/// The first upheld supervisor case about this record or its source, if any: such a record
+	/// reads as invalid (MON-4); it stays visible.
+	pub upheld_case: Option<crate::CaseId>,
 	/// The record's typed metadata.
 	pub metadata: Vec<MetadataEntry<Vec<u8>, Vec<u8>>>,
 }
@@ -120,6 +123,9 @@ pub struct SourceView<AccountId, Balance, BlockNumber> {
 	/// The sequence number of the source's latest record, if any.
 	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
 	pub last_sequence: Option<u64>,
+	/// How often the source is expected to report, in ms, if the owner said (MON-3).
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
+	pub expected_interval: Option<Millis>,
 }
 
 /// A page of a source's records, in anchoring order.
@@ -145,4 +151,97 @@ pub struct AnchorPage<AccountId, BlockNumber> {
 	pub records: Vec<RecordView<AccountId, BlockNumber>>,
 	/// The last record of this page, to pass as `after` for the next page, if there are more.
 	pub next: Option<RecordId>,
+}
+
+/// The longest expected reporting interval an owner can give a source: 366 days, in ms.
+pub const EXPECTED_INTERVAL_MAX: Millis = 366 * 24 * 60 * 60 * 1000;
+
+/// What the registry noticed in a source's submissions (MON-3), counted as records are
+/// anchored. None of these refuses a record: a gap or a late reading can be legitimate, so they
+/// are kept for supervisors to judge.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct SourceAnomalies {
+	/// How many records skipped sequence numbers (a sequence above the last one plus one).
+	pub sequence_gaps: u32,
+	/// How many sequence numbers were skipped in all.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
+	pub missing_sequences: u64,
+	/// How many records carried a device time earlier than the record before them.
+	pub clock_regressions: u32,
+	/// How many records carried a device time further behind chain time than the operators'
+	/// clock-skew bound (one further ahead is refused).
+	pub clock_drifts: u32,
+	/// The position of the latest record that showed any of these.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
+	pub last_anomalous_record: Option<RecordIndex>,
+}
+
+impl SourceAnomalies {
+	/// Whether nothing was noticed.
+	pub fn is_empty(&self) -> bool {
+		self.sequence_gaps == 0 && self.clock_regressions == 0 && self.clock_drifts == 0
+	}
+}
+
+/// A source's time sequence and liveness, as the anomaly query answers it (MON-3).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AnomalyView {
+	/// The source.
+	pub source: SourceId,
+	/// Where it stands in its life cycle.
+	pub status: SourceStatus,
+	/// The holds on it.
+	pub holds: SourceHolds,
+	/// How many records it has anchored.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
+	pub record_count: u64,
+	/// The sequence number of its latest record, if any.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
+	pub last_sequence: Option<u64>,
+	/// The device time of its latest record, if any.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
+	pub last_device_time: Option<Millis>,
+	/// The chain time of its latest record, or of its registration or approval before the
+	/// first.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
+	pub last_chain_time: Millis,
+	/// How often it is expected to report, in ms, if the owner said.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
+	pub expected_interval: Option<Millis>,
+	/// How long it has been silent, in ms, when that is longer than its expected interval and
+	/// it is active and under no hold (a paused source is expected to be silent).
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
+	pub silent_for: Option<Millis>,
+	/// What was noticed in its submissions.
+	pub anomalies: SourceAnomalies,
+}
+
+/// A page of the anomaly query: the sources among those it looked at that show an anomaly or
+/// are silent.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AnomalyPage {
+	/// The sources with an anomaly, lowest id first.
+	pub sources: Vec<AnomalyView>,
+	/// The last source id this page looked at, to pass as `after` for the next page, if there
+	/// are sources beyond it. A page may be empty and still have a `next`: each looks at a
+	/// bounded number of sources.
+	pub next: Option<SourceId>,
 }

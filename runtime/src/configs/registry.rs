@@ -2,7 +2,7 @@
 
 use crate::{
 	token::{MICRO_UNIT, MILLI_UNIT},
-	Balance, Balances, OperatorConfig, Runtime, RuntimeHoldReason, Timestamp,
+	Balance, Balances, OperatorConfig, Runtime, RuntimeHoldReason, SupervisorAudit, Timestamp,
 };
 use frame_support::{parameter_types, traits::ConstU32};
 
@@ -38,5 +38,7 @@ impl pallet_data_registry::Config for Runtime {
 	type MaxMetadataValueLen = ConstU32<128>;
 	type MaxRecordsPerCall = ConstU32<1000>;
 	type MaxPageSize = ConstU32<100>;
+	/// Records under an upheld supervisor case read as invalid in every answer (MON-4).
+	type Standing = SupervisorAudit;
 	type WeightInfo = pallet_data_registry::weights::SubstrateWeight<Runtime>;
 }

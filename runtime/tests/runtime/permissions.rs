@@ -108,6 +108,7 @@ fn base_state() {
 			device: account(Sr25519Keyring::Dave),
 			format: 0,
 			metadata: Default::default(),
+			expected_interval: None,
 		}),
 		"owner",
 	);
@@ -178,11 +179,31 @@ fn authorize_a_node() {
 	);
 }
 
+/// A supervisor's flag on source 0.
+fn flag_call() -> RuntimeCall {
+	RuntimeCall::SupervisorAudit(pallet_supervisor_audit::Call::flag {
+		subject: dmchain_primitives::Subject::Source(0),
+		reason: dmchain_primitives::ReasonCode::SequenceAnomaly,
+		text: BoundedVec::truncate_from(b"sequence numbers skip".to_vec()),
+		evidence: None,
+	})
+}
+
+/// A case about source 0 on flag 0.
+fn open_case_call() -> RuntimeCall {
+	RuntimeCall::SupervisorAudit(pallet_supervisor_audit::Call::open_case {
+		subject: dmchain_primitives::Subject::Source(0),
+		flags: BoundedVec::truncate_from(vec![0]),
+		summary: BoundedVec::truncate_from(b"gaps in the night".to_vec()),
+	})
+}
+
 /// The call a row names, after the set-up that lets its intended role succeed (`role` matters
 /// only where the call carries the signer's own proof).
 fn prepare(row: &str, role: &str) -> RuntimeCall {
 	use pallet_data_registry::Call as Registry;
 	use pallet_operator_config::Call as Operators;
+	use pallet_supervisor_audit::Call as Audit;
 	let pending_user = account(Sr25519Keyring::EveStash);
 	let hold_source_for_approval = || {
 		Sources::<Runtime>::mutate(0, |source| {
@@ -194,6 +215,7 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 			device: account(Sr25519Keyring::Eve),
 			format: 0,
 			metadata: Default::default(),
+			expected_interval: None,
 		}),
 		"DataRegistry.suspend_source" => {
 			RuntimeCall::DataRegistry(Registry::suspend_source { source: 0 })
@@ -212,6 +234,12 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 			source: 0,
 			records: BoundedVec::truncate_from(vec![record(1), record(2)]),
 		}),
+		"DataRegistry.set_expected_interval" => {
+			RuntimeCall::DataRegistry(Registry::set_expected_interval {
+				source: 0,
+				interval: Some(60_000),
+			})
+		},
 		"OperatorConfig.appoint_operator" => {
 			RuntimeCall::OperatorConfig(Operators::appoint_operator {
 				who: account(Sr25519Keyring::Eve),
@@ -356,6 +384,39 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 			authorize_a_node();
 			RuntimeCall::OperatorConfig(Operators::set_node_authorization { enforced: true })
 		},
+		"SupervisorAudit.flag" => flag_call(),
+		"SupervisorAudit.open_case" => {
+			must(flag_call(), "supervisor");
+			open_case_call()
+		},
+		"SupervisorAudit.add_finding" => {
+			must(flag_call(), "supervisor");
+			must(open_case_call(), "supervisor");
+			RuntimeCall::SupervisorAudit(Audit::add_finding {
+				case: 0,
+				text: BoundedVec::truncate_from(b"gap of 6 readings at 03:00".to_vec()),
+				evidence: Some([4; 32]),
+			})
+		},
+		"SupervisorAudit.resolve_case" => {
+			must(flag_call(), "supervisor");
+			must(open_case_call(), "supervisor");
+			RuntimeCall::SupervisorAudit(Audit::resolve_case {
+				case: 0,
+				outcome: dmchain_primitives::CaseOutcome::Upheld,
+				reason: BoundedVec::truncate_from(b"device clock reset".to_vec()),
+			})
+		},
+		"SupervisorAudit.freeze_source" => {
+			RuntimeCall::SupervisorAudit(Audit::freeze_source { source: 0, case: None })
+		},
+		"SupervisorAudit.unfreeze_source" => {
+			must(
+				RuntimeCall::SupervisorAudit(Audit::freeze_source { source: 0, case: None }),
+				"supervisor",
+			);
+			RuntimeCall::SupervisorAudit(Audit::unfreeze_source { source: 0 })
+		},
 		"Session.set_keys" => set_keys_call(role),
 		"Session.purge_keys" => RuntimeCall::Session(pallet_session::Call::purge_keys {}),
 		other => framework_call(other),
@@ -468,6 +529,7 @@ fn outcome(result: Result<(), DispatchError>) -> String {
 		Err(error) => match RuntimeError::from_dispatch_error(error) {
 			Some(RuntimeError::DataRegistry(e)) => format!("{e:?}"),
 			Some(RuntimeError::OperatorConfig(e)) => format!("{e:?}"),
+			Some(RuntimeError::SupervisorAudit(e)) => format!("{e:?}"),
 			Some(RuntimeError::System(e)) => format!("{e:?}"),
 			Some(RuntimeError::Balances(e)) => format!("{e:?}"),
 			Some(RuntimeError::Sudo(e)) => format!("{e:?}"),

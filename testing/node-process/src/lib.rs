@@ -110,7 +110,12 @@ impl TestNode {
 	/// Starts `binary` in `home` with `args`, on free ports, listening on loopback only, and
 	/// waits until its RPC answers. Panics if the node exits or does not answer within 60 s.
 	pub fn start(binary: &Path, home: &NodeHome, args: &[&str]) -> Self {
-		let rpc_port = free_port();
+		Self::start_on(binary, home, args, free_port())
+	}
+
+	/// [`TestNode::start`] with the RPC on `rpc_port`: a node restarted in the same `home` on
+	/// the same port is the same node to its clients.
+	pub fn start_on(binary: &Path, home: &NodeHome, args: &[&str], rpc_port: u16) -> Self {
 		let p2p_port = free_port();
 		let log =
 			File::options().create(true).append(true).open(home.log_path()).expect("open node log");
@@ -137,6 +142,11 @@ impl TestNode {
 			assert!(Instant::now() < deadline, "dmchain-node's RPC did not answer within 60 s");
 			sleep(Duration::from_millis(250));
 		}
+	}
+
+	/// The port the node's JSON-RPC listens on.
+	pub fn rpc_port(&self) -> u16 {
+		self.rpc_port
 	}
 
 	/// The node's WebSocket JSON-RPC address, for clients such as subxt.

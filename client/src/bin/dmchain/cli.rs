@@ -78,6 +78,10 @@ pub enum Command {
 	/// anyone).
 	#[command(subcommand)]
 	Config(ConfigCommand),
+	/// Supervise the data: anomalies and silences, flags, cases, freezes and record verdicts
+	/// (as a supervisor; the reads as anyone).
+	#[command(subcommand)]
+	Audit(AuditCommand),
 	/// Appoint and dismiss operators and supervisors (the sudo key on dev chains).
 	#[command(subcommand)]
 	Governance(GovernanceCommand),
@@ -85,6 +89,13 @@ pub enum Command {
 	/// owner, connected to your own node).
 	#[command(subcommand)]
 	Validator(ValidatorCommand),
+	/// Show the node's status: best and finalized block, finality lag, peers, validators,
+	/// transaction pool, health and version (`health` is `ok` or says what is wrong).
+	Status {
+		/// Refresh every this many seconds until interrupted.
+		#[arg(long)]
+		watch: Option<u64>,
+	},
 	/// Show the account of the signing key.
 	Account,
 	/// Transfer DMC from the signer to an account (funds a new device or owner account).
@@ -322,6 +333,18 @@ pub enum SourceCommand {
 		/// A description of the source.
 		#[arg(long, default_value = "")]
 		description: String,
+		/// How often the source is expected to report, in seconds: `audit anomalies` lists it
+		/// as silent once nothing came for longer (MON-3).
+		#[arg(long)]
+		expect_every: Option<u64>,
+	},
+	/// Set (or with no --every, drop) how often a source is expected to report.
+	Expect {
+		/// The source id.
+		source: u32,
+		/// The interval in seconds.
+		#[arg(long)]
+		every: Option<u64>,
 	},
 	/// Show a source: owner, device, format, status, record count.
 	Show {
@@ -466,5 +489,141 @@ pub enum RecordCommand {
 		/// Stop after this many records.
 		#[arg(long)]
 		count: Option<u64>,
+	},
+}
+
+/// What a flag or a case is about: one of `--source` or `--record`.
+#[derive(Args, Debug)]
+#[group(required = true, multiple = false)]
+pub struct SubjectArg {
+	/// A source id.
+	#[arg(long)]
+	pub source: Option<u32>,
+	/// A record id, SOURCE/INDEX.
+	#[arg(long)]
+	pub record: Option<RecordId>,
+}
+
+impl SubjectArg {
+	/// The subject given.
+	pub fn subject(&self) -> dmchain_client::Subject {
+		match (self.source, self.record) {
+			(_, Some(record)) => dmchain_client::Subject::Record(record),
+			(Some(source), None) => dmchain_client::Subject::Source(source),
+			(None, None) => unreachable!("clap requires one of --source and --record"),
+		}
+	}
+}
+
+/// `dmchain audit …`
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+	/// List the sources with time-sequence anomalies (sequence gaps, clock going back or
+	/// drifting) or silent beyond their expected interval.
+	Anomalies,
+	/// Flag a source or a record (as a supervisor).
+	Flag {
+		#[command(flatten)]
+		subject: SubjectArg,
+		/// Why, as a code.
+		#[arg(long, value_enum)]
+		reason: dmchain_client::ReasonCode,
+		/// Why, in words.
+		#[arg(long)]
+		text: String,
+		/// The digest of the off-chain evidence (64 hex digits).
+		#[arg(long, value_parser = dmchain_client::ContentHash::parse_digest)]
+		evidence: Option<[u8; 32]>,
+	},
+	/// Open a case about a subject on flags raised about it (as a supervisor).
+	OpenCase {
+		#[command(flatten)]
+		subject: SubjectArg,
+		/// The flags, comma-separated.
+		#[arg(long, value_delimiter = ',', required = true)]
+		flags: Vec<u32>,
+		/// The case's summary.
+		#[arg(long)]
+		summary: String,
+	},
+	/// Add a finding to an open case (as a supervisor).
+	AddFinding {
+		/// The case.
+		case: u32,
+		/// What was found.
+		#[arg(long)]
+		text: String,
+		/// The digest of the evidence (64 hex digits).
+		#[arg(long, value_parser = dmchain_client::ContentHash::parse_digest)]
+		evidence: Option<[u8; 32]>,
+	},
+	/// Resolve an open case: upheld (its subject's records read as invalid) or dismissed.
+	Resolve {
+		/// The case.
+		case: u32,
+		/// upheld or dismissed.
+		#[arg(long, value_enum)]
+		outcome: dmchain_client::CaseOutcome,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Freeze a source: it cannot submit until a supervisor unfreezes it.
+	Freeze {
+		/// The source.
+		source: u32,
+		/// The case the freeze belongs to.
+		#[arg(long)]
+		case: Option<u32>,
+	},
+	/// Lift the supervisors' freeze of a source (other holds stay).
+	Unfreeze {
+		/// The source.
+		source: u32,
+	},
+	/// Show a case with its findings (exit code 1 if there is none).
+	Case {
+		/// The case.
+		case: u32,
+	},
+	/// List cases by status, or about a source or record.
+	Cases {
+		/// Only cases in this status (default: open).
+		#[arg(long, value_enum, conflicts_with_all = ["source", "record"])]
+		status: Option<dmchain_client::CaseStatus>,
+		/// Only cases about this source.
+		#[arg(long, conflicts_with = "record")]
+		source: Option<u32>,
+		/// Only cases about this record, SOURCE/INDEX.
+		#[arg(long)]
+		record: Option<RecordId>,
+	},
+	/// List flags, all or about a source or record.
+	Flags {
+		/// Only flags about this source.
+		#[arg(long, conflicts_with = "record")]
+		source: Option<u32>,
+		/// Only flags about this record, SOURCE/INDEX.
+		#[arg(long)]
+		record: Option<RecordId>,
+	},
+	/// Every data-management event (registry, operators, supervisors) of the finalized blocks
+	/// FROM..=TO, as it is read, then counts per event, per source and per actor. With
+	/// `--json`: one JSON line per event, then the totals. Survives a node restart.
+	Report {
+		/// The first block.
+		#[arg(long)]
+		from: u32,
+		/// The last block (finalized).
+		#[arg(long)]
+		to: u32,
+	},
+	/// Whether a record can be relied on, part by part (exit code 1 if it cannot).
+	Verdict {
+		/// The record id, SOURCE/INDEX.
+		id: RecordId,
+		/// The digest the record should anchor (64 hex digits).
+		#[arg(long, value_parser = dmchain_client::ContentHash::parse_digest)]
+		hash: Option<[u8; 32]>,
 	},
 }

@@ -1,6 +1,6 @@
 //! Exit codes, one per kind of outcome (listed in `dmchain --help`).
 
-use dmchain_client::{Error, OperatorError, RegistryError};
+use dmchain_client::{AuditError, Error, OperatorError, RegistryError};
 
 /// Done.
 pub const OK: u8 = 0;
@@ -19,9 +19,11 @@ pub const CLIENT_ERROR: u8 = 6;
 pub fn code_of(error: &Error) -> u8 {
 	match error {
 		Error::NotFound(_) => NOT_FOUND,
-		Error::Registry(_) | Error::Operator(_) | Error::Dispatch(_) | Error::Rejected(_) => {
-			REFUSED
-		},
+		Error::Registry(_)
+		| Error::Operator(_)
+		| Error::Audit(_)
+		| Error::Dispatch(_)
+		| Error::Rejected(_) => REFUSED,
 		Error::Connect { .. } | Error::ConnectionLost(_) | Error::Timeout { .. } => TRANSPORT,
 		Error::Key(_) | Error::Input(_) => INPUT,
 		Error::Chain(_) => CLIENT_ERROR,
@@ -34,6 +36,7 @@ pub fn kind_of(error: &Error) -> &'static str {
 		Error::NotFound(_) => "not-found",
 		Error::Registry(_) => "registry",
 		Error::Operator(_) => "operator",
+		Error::Audit(_) => "audit",
 		Error::Dispatch(_) => "dispatch",
 		Error::Rejected(_) => "rejected",
 		Error::Connect { .. } => "connect",
@@ -81,7 +84,11 @@ pub fn hint_of(error: &Error) -> Option<&'static str> {
 			 lift-suspension)"
 		},
 		Error::Registry(RegistryError::SourceFrozen) => {
-			"a supervisor froze the source; only a supervisor lifts it"
+			"a supervisor froze the source; only a supervisor lifts it (audit unfreeze)"
+		},
+		Error::Audit(AuditError::NotSupervisor) => {
+			"this call is for supervisors: sign with a supervisor's key (governance appoints \
+			 them)"
 		},
 		Error::Operator(OperatorError::NotOperator) => {
 			"this call is for operators: sign with an operator's key (governance appoints them)"

@@ -93,6 +93,9 @@ pub fn records(records: &[Record]) -> Table {
 		if let Some(by) = record.superseded_by {
 			id.push_str(&format!(" (replaced by {by})"));
 		}
+		if let Some(case) = record.upheld_case {
+			id.push_str(&format!(" INVALID (case {case} upheld)"));
+		}
 		table.add_row(vec![
 			id,
 			record.sequence.to_string(),
@@ -121,6 +124,10 @@ pub fn source(source: &Source) -> Table {
 		("registered at block", source.registered_at.to_string()),
 		("records", source.record_count.to_string()),
 		("last sequence", source.last_sequence.map_or("-".into(), |s| s.to_string())),
+		(
+			"expected every",
+			source.expected_interval.map_or("-".into(), |ms| format!("{} s", ms / 1000)),
+		),
 	])
 }
 

@@ -9,7 +9,7 @@
 
 use codec::Codec;
 use dmchain_primitives::{
-	AnchorPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
+	AnchorPage, AnomalyPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
 };
 use dmchain_rpc_support::{block_at, runtime_error, DEFAULT_LIMIT};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
@@ -63,6 +63,18 @@ pub trait DataRegistryApi<BlockHash, AccountId, Balance: std::fmt::Display, Bloc
 		source: SourceId,
 		at: Option<BlockHash>,
 	) -> RpcResult<Option<SourceView<AccountId, Balance, BlockNumber>>>;
+
+	/// The sources with a time-sequence anomaly (sequence gaps, device clock going back or
+	/// drifting) or a silence beyond their expected interval, among the `limit` sources after
+	/// `after` (MON-3). Pass the answer's `next` as `after` for the following page; a page may
+	/// be empty and still have a `next`.
+	#[method(name = "registry_anomalies")]
+	fn anomalies(
+		&self,
+		after: Option<SourceId>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<AnomalyPage>;
 }
 
 /// Serves [`DataRegistryApiServer`] from a client with the registry's runtime API.
@@ -141,5 +153,18 @@ where
 	) -> RpcResult<Option<SourceView<AccountId, Balance, BlockNumber>>> {
 		let at = block_at(&*self.client, at)?;
 		self.client.runtime_api().source(at, source).map_err(runtime_error)
+	}
+
+	fn anomalies(
+		&self,
+		after: Option<SourceId>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<AnomalyPage> {
+		let at = block_at(&*self.client, at)?;
+		self.client
+			.runtime_api()
+			.source_anomalies(at, after, limit.unwrap_or(DEFAULT_LIMIT))
+			.map_err(runtime_error)
 	}
 }

@@ -8,7 +8,7 @@
 
 use codec::Codec;
 pub use dmchain_primitives::{
-	AnchorPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
+	AnchorPage, AnomalyPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
 };
 
 sp_api::decl_runtime_apis! {
@@ -42,5 +42,10 @@ sp_api::decl_runtime_apis! {
 
 		/// The source `id`, if it exists (REP-1).
 		fn source(id: SourceId) -> Option<SourceView<AccountId, Balance, BlockNumber>>;
+
+		/// The sources with a time-sequence anomaly or a silence among the (at most `limit`)
+		/// sources after `after` (MON-3): bounded work per call, no record read. Pass `next` as
+		/// `after` for the following page; a page may be empty and still have a `next`.
+		fn source_anomalies(after: Option<SourceId>, limit: u32) -> AnomalyPage;
 	}
 }

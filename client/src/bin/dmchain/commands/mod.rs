@@ -1,6 +1,7 @@
 //! Runs a parsed command line: connects, loads the key if the command signs, and hands over to
 //! the actor's commands.
 
+mod audit;
 mod config;
 mod record;
 mod roles;
@@ -76,6 +77,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
 		Command::Operator(command) => roles::operator(&context, command).await,
 		Command::Governance(command) => roles::governance(&context, command).await,
 		Command::Config(command) => config::run(&context, command).await,
+		Command::Audit(command) => audit::run(&context, command).await,
 		Command::Validator(command) => validator::run(&context, command).await,
 		Command::Transfer { to, amount } => {
 			let to = keys::parse_account(&to)?;
@@ -96,6 +98,29 @@ pub async fn run(cli: Cli) -> Result<u8> {
 			let mut command = <Cli as clap::CommandFactory>::command();
 			clap_complete::generate(shell, &mut command, "dmchain", &mut std::io::stdout());
 			Ok(exit::OK)
+		},
+		Command::Status { watch } => {
+			let chain = context.connect().await?;
+			loop {
+				let status = chain.status().await?;
+				output::emit(context.json(), &status, |s| {
+					output::fields(&[
+						("health", s.health.clone()),
+						("node", format!("{} {}", s.node, s.version)),
+						("chain", format!("{} (runtime spec {})", s.chain, s.spec_version)),
+						("best block", s.best.to_string()),
+						("finalized block", format!("{} ({} behind)", s.finalized, s.finality_lag)),
+						("peers", s.peers.to_string()),
+						("syncing", s.syncing.to_string()),
+						("validators", s.validators.len().to_string()),
+						("transaction pool", s.pool.to_string()),
+					])
+				});
+				let Some(seconds) = watch else {
+					return Ok(exit::OK);
+				};
+				tokio::time::sleep(std::time::Duration::from_secs(seconds.max(1))).await;
+			}
 		},
 		Command::Account => {
 			let account = keys::account_of(&context.signer()?).to_string();

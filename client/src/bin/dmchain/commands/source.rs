@@ -7,19 +7,34 @@ use dmchain_client::{keys, DataSource, DataUser, Result};
 /// Runs one `source` subcommand.
 pub async fn run(context: &Context, command: SourceCommand) -> Result<u8> {
 	match command {
-		SourceCommand::Register { device, format, description } => {
+		SourceCommand::Register { device, format, description, expect_every } => {
 			let device = keys::parse_account(&device)?;
 			let signer = context.signer()?;
 			let owner =
 				DataSource::new(context.connect().await?, signer).waiting_for(context.wait());
-			let registration =
-				owner.register_source(&device, format, description.as_bytes()).await?;
+			let interval = expect_every.map(|seconds| seconds.saturating_mul(1000));
+			let registration = owner
+				.register_source_expecting(&device, format, description.as_bytes(), interval)
+				.await?;
 			output::emit(context.json(), &registration, |r| {
 				output::fields(&[
 					("source", r.source.to_string()),
 					("status", r.status.to_string()),
 					("deposit", output::dmc(r.deposit)),
 					("block", output::block(&r.receipt)),
+				])
+			});
+		},
+		SourceCommand::Expect { source, every } => {
+			let (chain, signer) = context.signed().await?;
+			let owner = DataSource::new(chain, signer).waiting_for(context.wait());
+			let interval = every.map(|seconds| seconds.saturating_mul(1000));
+			let receipt = owner.set_expected_interval(source, interval).await?;
+			output::emit(context.json(), &receipt, |r| {
+				output::fields(&[
+					("source", source.to_string()),
+					("expected every", every.map_or("-".into(), |s| format!("{s} s"))),
+					("block", output::block(r)),
 				])
 			});
 		},
