@@ -130,8 +130,9 @@ pub fn dismiss(who: AccountId) {
 	SUPERVISORS.with(|s| s.borrow_mut().retain(|other| *other != who));
 }
 
-/// The registry's hold rules, as the real registry keeps them: a hold already on or a lift of a
-/// hold that is not on is refused, a retired source takes no hold.
+/// The registry's rules, as the real registry keeps them: a hold already on or a lift of a
+/// hold that is not on is refused, a retired source takes no hold, only a source waiting for
+/// approval is approved or rejected.
 pub struct TestSources;
 impl SourceControl<AccountId> for TestSources {
 	fn owner_of(_: SourceId) -> Option<AccountId> {
@@ -140,8 +141,17 @@ impl SourceControl<AccountId> for TestSources {
 	fn status_of(source: SourceId) -> Option<(SourceStatus, SourceHolds)> {
 		SOURCES.with(|s| s.borrow().get(&source).copied())
 	}
-	fn approve(_: SourceId) -> DispatchResult {
-		Err(DispatchError::Other("not used"))
+	fn approve(source: SourceId) -> DispatchResult {
+		SOURCES.with(|s| {
+			let mut sources = s.borrow_mut();
+			let (status, _) =
+				sources.get_mut(&source).ok_or(DispatchError::Other("SourceNotFound"))?;
+			if *status != SourceStatus::PendingApproval {
+				return Err(DispatchError::Other("SourceNotPendingApproval"));
+			}
+			*status = SourceStatus::Active;
+			Ok(())
+		})
 	}
 	fn hold(source: SourceId, hold: SourceHold) -> DispatchResult {
 		SOURCES.with(|s| {
@@ -170,12 +180,27 @@ impl SourceControl<AccountId> for TestSources {
 			Ok(())
 		})
 	}
-	fn reject(_: SourceId) -> DispatchResult {
-		Err(DispatchError::Other("not used"))
+	fn reject(source: SourceId) -> DispatchResult {
+		SOURCES.with(|s| {
+			let mut sources = s.borrow_mut();
+			match sources.get(&source) {
+				None => Err(DispatchError::Other("SourceNotFound")),
+				Some((SourceStatus::PendingApproval, _)) => {
+					sources.remove(&source);
+					Ok(())
+				},
+				Some(_) => Err(DispatchError::Other("SourceNotPendingApproval")),
+			}
+		})
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn pending_source_for_benchmark(_: &AccountId) -> SourceId {
-		unimplemented!("the supervisor audit's benchmarks use its BenchmarkHelper")
+		SOURCES.with(|s| {
+			let mut sources = s.borrow_mut();
+			let id = sources.keys().next_back().map_or(0, |last| last + 1);
+			sources.insert(id, (SourceStatus::PendingApproval, SourceHolds::default()));
+			id
+		})
 	}
 }
 

@@ -93,6 +93,9 @@ mod roles {
 				Audit::freeze_source(RuntimeOrigin::signed(SUPERVISOR), SOURCE, None),
 				Error::<Test>::NotSupervisor
 			);
+			// Appointed again, the same account acts again.
+			appoint(SUPERVISOR);
+			assert_ok!(Audit::freeze_source(RuntimeOrigin::signed(SUPERVISOR), SOURCE, None));
 		});
 	}
 }
