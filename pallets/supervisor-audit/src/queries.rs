@@ -163,34 +163,28 @@ where
 	Index: IterableStorageDoubleMap<Prefix, IdKey, ()> + StorageDoubleMap<Prefix, IdKey, ()>,
 	Prefix: FullCodec + Copy,
 {
-	let keys: Vec<u32> = match after {
-		None => {
-			Index::iter_key_prefix(prefix).take(size.saturating_add(1)).map(|k| k.id()).collect()
-		},
+	let keys = match after {
+		None => Index::iter_key_prefix(prefix),
 		Some(id) => {
 			Index::iter_key_prefix_from(prefix, Index::hashed_key_for(prefix, IdKey::new(id)))
-				.take(size.saturating_add(1))
-				.map(|k| k.id())
-				.collect()
 		},
 	};
-	let mut ids = keys;
-	let more = ids.len() > size;
-	ids.truncate(size);
-	let next = if more { ids.last().copied() } else { None };
-	(ids, next)
+	first_page(keys.map(|key| key.id()), size)
 }
 
 /// Up to `size` ids of `0..end` after `after`, and the `next` cursor if there are more.
 fn page_of_range(end: u32, after: Option<u32>, size: usize) -> (Vec<u32>, Option<u32>) {
-	let start = match after {
-		None => 0,
-		Some(id) => id.saturating_add(1),
-	};
-	let stop = start.saturating_add(size as u32).min(end);
-	let ids: Vec<u32> = (start..stop).collect();
-	let next = (stop < end).then(|| ids.last().copied()).flatten();
-	(ids, next)
+	let start = after.map_or(0, |id| id.saturating_add(1));
+	first_page(start..end, size)
+}
+
+/// The first `size` of `ids`, and the last of them as the `next` cursor if `ids` has more.
+fn first_page(ids: impl Iterator<Item = u32>, size: usize) -> (Vec<u32>, Option<u32>) {
+	let mut page: Vec<u32> = ids.take(size.saturating_add(1)).collect();
+	let more = page.len() > size;
+	page.truncate(size);
+	let next = if more { page.last().copied() } else { None };
+	(page, next)
 }
 
 impl<T: Config> RecordStanding for Pallet<T> {
