@@ -88,6 +88,11 @@ impl Chain {
 		self.socket.is_connected()
 	}
 
+	/// The node's legacy JSON-RPC methods (heads, blocks, raw submission), for the load tool.
+	pub(crate) fn legacy_rpc(&self) -> &LegacyRpcMethods<RpcConfigFor<DmchainConfig>> {
+		&self.rpc
+	}
+
 	/// The subxt client, for anything the actors do not cover.
 	pub fn api(&self) -> &OnlineClient<DmchainConfig> {
 		&self.api

@@ -22,6 +22,9 @@
 //!   sudo on dev and test chains).
 //! - [`wallet`] ([`Wallet`]): any account that pays: transfers DMC, to fund a new device or
 //!   owner account.
+//! - [`load`]: the load benchmark: pre-signed transfers and record submissions from many
+//!   accounts, handed to a node at a chosen rate, with finalized rates, latencies and block
+//!   fullness per workload (`dmchain bench load`).
 //!
 //! What they share: [`connection`] (the [`Chain`] connection, and [`Chain::status`] in
 //! [`status`]: the node's blocks, finality, peers, validators and pool), [`transaction`] (signing,
@@ -66,6 +69,7 @@ pub mod error;
 pub mod formats;
 pub mod governance;
 pub mod keys;
+pub mod load;
 pub mod node_owner;
 pub mod operator;
 pub mod parameters;

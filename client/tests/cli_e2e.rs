@@ -627,3 +627,75 @@ fn supervisors_audit_through_the_cli() {
 	assert!(!status["version"].as_str().unwrap().is_empty());
 	assert_eq!(status["pool"], 0);
 }
+
+/// Issue 12: the load benchmark's short run, so the tool cannot rot. Every workload kind, a
+/// half-load run after the full one; every transaction finalized and accounted for.
+#[test]
+fn the_load_benchmark_runs_a_short_load() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let url = node.ws_url();
+	let out = home.path().join("load.json");
+	let report = json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Alice",
+			"bench",
+			"load",
+			"--accounts",
+			"4",
+			"--workload",
+			"transfersx40",
+			"--workload",
+			"recordsx40",
+			"--workload",
+			"batch:50x8",
+			"--workload",
+			"records@halfx20",
+			"--out",
+			out.to_str().unwrap(),
+		],
+	));
+	let written: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+	assert_eq!(written, report, "the file holds the report printed");
+	assert_eq!(report["accounts"], 4);
+	assert_eq!(report["blockTimeMs"], 3000);
+	let workloads = report["workloads"].as_array().unwrap();
+	let names: Vec<_> = workloads.iter().map(|w| w["workload"].as_str().unwrap()).collect();
+	assert_eq!(names, ["transfers", "records", "batch:50", "records@50%"]);
+	for (w, (count, per_tx)) in workloads.iter().zip([(40, 0), (40, 1), (8, 50), (20, 1)]) {
+		assert_eq!(w["transactions"], count, "{w}");
+		assert_eq!(w["finalized"], count, "every transaction finalized: {w}");
+		assert_eq!(w["rejected"], 0, "{w}");
+		assert_eq!(w["recordsPerTransaction"], per_tx, "{w}");
+		assert!(w["transactionsPerSecond"].as_f64().unwrap() > 0.0, "{w}");
+		// The chain's rate counts the blocks that held the workload.
+		let span = w["lastBlock"].as_u64().unwrap() - w["firstBlock"].as_u64().unwrap() + 1;
+		let chain_rate = count as f64 * 1000.0 / (span * 3000) as f64;
+		assert!((w["chainTransactionsPerSecond"].as_f64().unwrap() - chain_rate).abs() < 1e-6);
+		assert!(w["blocks"].as_u64().unwrap() <= span, "{w}");
+		let p = &w["finalizedMs"];
+		assert!(p["p50"].as_f64().unwrap() > 0.0, "{w}");
+		assert!(p["p50"].as_f64() <= p["p95"].as_f64() && p["p95"].as_f64() <= p["p99"].as_f64());
+		assert!(w["inBlockMs"]["p50"].as_f64() <= p["p50"].as_f64(), "in a block before final");
+		assert!(w["blocks"].as_u64().unwrap() >= 1, "{w}");
+		let share = w["maxWeightShare"].as_f64().unwrap();
+		assert!(share > 0.0 && share <= 1.0, "{w}");
+	}
+	let batch = &workloads[2];
+	let expected = batch["chainTransactionsPerSecond"].as_f64().unwrap() * 50.0;
+	assert!((batch["chainRecordsPerSecond"].as_f64().unwrap() - expected).abs() < 1e-6);
+	// The half-load run asked for half the full run's rate.
+	let full = workloads[1]["chainTransactionsPerSecond"].as_f64().unwrap();
+	let asked = workloads[3]["targetRate"].as_f64().unwrap();
+	assert!((asked - (full / 2.0).max(1.0)).abs() < 1e-6, "{asked} against {full}");
+	// The records are on chain: the four load sources hold 40 + 400 + 20 records.
+	let total: u64 = (0..4)
+		.map(|source| {
+			let shown = json_ok(dmchain(&url, &["source", "show", &source.to_string()]));
+			shown["recordCount"].as_u64().unwrap()
+		})
+		.sum();
+	assert_eq!(total, 40 + 400 + 20);
+}

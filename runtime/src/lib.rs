@@ -43,6 +43,7 @@ pub mod genesis_config_presets;
 #[cfg(feature = "std")]
 pub mod signing;
 pub mod token;
+pub mod weights;
 
 use alloc::vec::Vec;
 use sp_runtime::{

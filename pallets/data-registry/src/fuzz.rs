@@ -198,6 +198,8 @@ fn run(steps: &[Step]) {
 					let Some(record) = record_input(&record) else { continue };
 					dispatch(|| {
 						DataRegistry::submit_record(RuntimeOrigin::signed(who), source, record)
+							.map(|_| ())
+							.map_err(|e| e.error)
 					})
 				},
 				Step::SubmitMany { who, source, records } => {
@@ -205,6 +207,8 @@ fn run(steps: &[Step]) {
 					let records = BoundedVec::truncate_from(records);
 					dispatch(|| {
 						DataRegistry::submit_records(RuntimeOrigin::signed(who), source, records)
+							.map(|_| ())
+							.map_err(|e| e.error)
 					})
 				},
 				Step::NextBlock { blocks, millis } => {

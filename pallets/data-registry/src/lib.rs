@@ -109,8 +109,11 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. Version 1 is the record layout of issue 12 (records keyed
+	/// by id, the digest index without the digest in its key, the chain time per block, the
+	/// version links and the source's hot state apart). No chain runs version 0, so there is
+	/// no migration.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -204,42 +207,53 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextSourceId<T: Config> = StorageValue<_, SourceId, ValueQuery>;
 
-	/// The registered sources.
+	/// The registered sources' descriptions: owner, retention, description, expected reporting
+	/// interval, deposit. No submission reads them.
 	///
 	/// TWOX-NOTE: source ids are assigned by the pallet, not chosen by users.
 	#[pallet::storage]
 	pub type Sources<T: Config> = StorageMap<_, Twox64Concat, SourceId, SourceInfoOf<T>>;
 
-	/// How far each source has come: its record count, its last sequence number, device time
-	/// and chain time, its rate-limit window and the anomalies noticed in its submissions
-	/// (MON-3). The small item a submission reads and writes.
+	/// What every submission of a source reads and writes, in one small item: its device, its
+	/// format and the terms it keeps of it, its life cycle and holds, and its progress (record
+	/// count, last sequence number, device and chain time, rate-limit window, the anomalies
+	/// noticed in its submissions, MON-3). Exists exactly for the sources in [`Sources`].
 	///
 	/// TWOX-NOTE: source ids are assigned by the pallet.
 	#[pallet::storage]
-	pub type ProgressOf<T: Config> =
-		StorageMap<_, Twox64Concat, SourceId, SourceProgress, ValueQuery>;
+	pub type SourceStates<T: Config> = StorageMap<_, Twox64Concat, SourceId, SourceStateOf<T>>;
 
-	/// The anchored records, by source and position: a source's records are read in order by
-	/// position, without iteration.
+	/// The anchored records, by record id (source and position). A source's records are read
+	/// by position, never iterated, so the key is the id itself (12 bytes).
 	///
-	/// TWOX-NOTE: both keys are assigned by the pallet.
+	/// IDENTITY-NOTE: record ids are assigned by the pallet (source id and position).
 	#[pallet::storage]
-	pub type Records<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, SourceId, Twox64Concat, RecordIndex, RecordOf<T>>;
+	pub type Records<T: Config> = StorageMap<_, Identity, RecordId, RecordOf<T>>;
 
 	/// Every record anchoring a content digest: the verification index (SVC-4). Under one
-	/// digest the anchors iterate in the order they were anchored ([`AnchorKey`]).
+	/// digest the anchors iterate in the order they were anchored ([`AnchorKey`]). The digest
+	/// is hashed without being kept in the key (it is only ever looked up, never listed), so
+	/// an entry takes 64 bytes.
 	///
+	/// BLAKE2-NOTE: digests are chosen by users; Blake2_128 keeps the trie balanced.
 	/// IDENTITY-NOTE: the second key is assigned by the chain (block, source, position).
 	#[pallet::storage]
 	pub type RecordsByHash<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, [u8; 32], Identity, AnchorKey, (), OptionQuery>;
+		StorageDoubleMap<_, Blake2_128, [u8; 32], Identity, AnchorKey, (), OptionQuery>;
 
-	/// For a replaced record, the position of the version that replaced it (same source).
+	/// The version links of records that are updates or were replaced (PRC-3); a plain record
+	/// has no entry.
 	///
-	/// TWOX-NOTE: the key is assigned by the pallet.
+	/// IDENTITY-NOTE: record ids are assigned by the pallet.
 	#[pallet::storage]
-	pub type SupersededBy<T: Config> = StorageMap<_, Twox64Concat, RecordId, RecordIndex>;
+	pub type Versions<T: Config> = StorageMap<_, Identity, RecordId, VersionLinks>;
+
+	/// The chain time of each block that anchored a record (REP-3), written once per block
+	/// instead of once per record.
+	///
+	/// IDENTITY-NOTE: block numbers are assigned by the chain.
+	#[pallet::storage]
+	pub type BlockTimes<T: Config> = StorageMap<_, Identity, u32, Millis>;
 
 	/// Events of the data registry.
 	#[pallet::event]
@@ -449,12 +463,19 @@ pub mod pallet {
 			let weights = <T as frame_system::Config>::BlockWeights::get();
 			let normal = weights.get(DispatchClass::Normal);
 			let max_extrinsic = normal.max_extrinsic.unwrap_or(weights.max_block);
-			let weight = T::WeightInfo::submit_records(records);
-			assert!(
-				weight.all_lte(max_extrinsic),
-				"the largest submit_records call ({weight:?}) weighs more than one extrinsic may \
-				 ({max_extrinsic:?}): lower MaxRecordsPerCall"
-			);
+			// Whichever kind of record costs most decides the heaviest call.
+			let heaviest = [
+				T::WeightInfo::submit_records(records),
+				T::WeightInfo::submit_record_updates(records),
+				T::WeightInfo::submit_records_with_metadata(records),
+			];
+			for weight in heaviest {
+				assert!(
+					weight.all_lte(max_extrinsic),
+					"the largest submit_records call ({weight:?}) weighs more than one extrinsic \
+					 may ({max_extrinsic:?}): lower MaxRecordsPerCall"
+				);
+			}
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -584,15 +605,22 @@ pub mod pallet {
 		///   version link is wrong.
 		/// - [`Error::InsufficientRecordFee`]: the device cannot pay the record fee
 		///   (`RecordFee + RecordByteFee × the stored record's bytes`, burnt).
+		///
+		/// ## Weight
+		/// Measured for an update or a plain record, with or without metadata (a record with
+		/// metadata is charged the costliest format check); the write of the block's chain
+		/// time is refunded when an earlier call of the block made it.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::submit_record())]
+		#[pallet::weight(Pallet::<T>::submit_record_weight(record))]
 		pub fn submit_record(
 			origin: OriginFor<T>,
 			source: SourceId,
 			record: RecordInputOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			Self::do_submit_record(&device, source, record)
+			let weight = Self::submit_record_weight(&record);
+			let timed = Self::do_submit_record(&device, source, record)?;
+			Ok(Self::unless_block_timed(weight, timed))
 		}
 
 		/// Anchors many records of `source` in one call (D3.7 8.1: one or many operations per
@@ -612,17 +640,24 @@ pub mod pallet {
 		/// - [`Error::BatchRecordRejected`]: the record at `index` was refused for `reason`.
 		/// - [`Error::InsufficientRecordFee`]: the device cannot pay the record fees.
 		///
+		/// ## Weight
+		/// Measured for calls of new records, of updates and of records with metadata (checked
+		/// against the costliest format); a call mixing kinds pays each kind's part. The write
+		/// of the block's chain time is refunded when an earlier call of the block made it.
+		///
 		/// ## Complexity
 		/// - O(n) in the number of records.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::submit_records(records.len() as u32))]
+		#[pallet::weight(Pallet::<T>::submit_records_weight(records))]
 		pub fn submit_records(
 			origin: OriginFor<T>,
 			source: SourceId,
 			records: BoundedVec<RecordInputOf<T>, T::MaxRecordsPerCall>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			Self::do_submit_records(&device, source, records)
+			let weight = Self::submit_records_weight(&records);
+			let timed = Self::do_submit_records(&device, source, records)?;
+			Ok(Self::unless_block_timed(weight, timed))
 		}
 
 		/// Sets how often `source` is expected to report (MON-3): the anomaly query lists an

@@ -3,8 +3,8 @@
 use crate as pallet_data_registry;
 use dmchain_primitives::{
 	ContentHash, CurrentParameters, DataFormats, DataParameters, Encoding, FieldSpec, FormatId,
-	FormatSpec, FormatUnusable, FormatViolation, HashAlgorithm, MetadataEntry, SourceAdmission,
-	SourceStatus,
+	FormatSpec, FormatTerms, FormatUnusable, FormatViolation, HashAlgorithm, MetadataEntry,
+	SourceAdmission, SourceStatus,
 };
 use frame_support::{derive_impl, parameter_types, traits::ConstU64};
 use sp_runtime::BuildStorage;
@@ -56,6 +56,8 @@ mod runtime {
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u64>;
+	/// Non-zero database weights, so that the tests see the refund of an unwritten item.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -103,6 +105,13 @@ thread_local! {
 	/// How many sources each format has bound (`DataFormats::bind_source` minus
 	/// `unbind_source`).
 	static BOUND: RefCell<BTreeMap<FormatId, i64>> = const { RefCell::new(BTreeMap::new()) };
+	/// How many times the registry loaded a format (`DataFormats::load`).
+	static LOADS: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// How many times the registry loaded a format so far.
+pub fn format_loads() -> u32 {
+	LOADS.with(|l| *l.borrow())
 }
 
 /// How many sources are bound to `format` by the registry's calls so far.
@@ -143,13 +152,13 @@ pub struct TestFormats;
 impl DataFormats for TestFormats {
 	type Format = TestFormat;
 
-	fn bind_source(id: FormatId) -> Result<(), FormatUnusable> {
-		match FORMATS.with(|f| f.borrow().get(&id).map(|(_, deprecated)| *deprecated)) {
+	fn bind_source(id: FormatId) -> Result<FormatTerms, FormatUnusable> {
+		match FORMATS.with(|f| f.borrow().get(&id).cloned()) {
 			None => Err(FormatUnusable::NotFound),
-			Some(true) => Err(FormatUnusable::Deprecated),
-			Some(false) => {
+			Some((_, true)) => Err(FormatUnusable::Deprecated),
+			Some((format, false)) => {
 				BOUND.with(|b| *b.borrow_mut().entry(id).or_default() += 1);
-				Ok(())
+				Ok(format.terms())
 			},
 		}
 	}
@@ -159,6 +168,7 @@ impl DataFormats for TestFormats {
 	}
 
 	fn load(id: FormatId) -> Option<TestFormat> {
+		LOADS.with(|l| *l.borrow_mut() += 1);
 		FORMATS.with(|f| f.borrow().get(&id).map(|(format, _)| format.clone()))
 	}
 
@@ -171,20 +181,27 @@ impl DataFormats for TestFormats {
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn format_for_benchmark(algorithm: HashAlgorithm, fields: Vec<Vec<u8>>) -> FormatId {
-		add_format(FormatSpec {
+	fn format_for_benchmark(
+		algorithm: HashAlgorithm,
+		fields: Vec<Vec<u8>>,
+		value_len: u32,
+	) -> (FormatId, Vec<u8>) {
+		let variants = dmchain_primitives::benchmark_variants(32, value_len);
+		let matching = variants.last().cloned().unwrap_or_default();
+		let id = add_format(FormatSpec {
 			hash_algorithm: algorithm,
 			fields: fields
 				.into_iter()
 				.map(|name| FieldSpec {
 					name,
-					field_type: dmchain_primitives::FieldType::Text { max_len: u32::MAX },
+					field_type: dmchain_primitives::FieldType::Enum(variants.clone()),
 					required: true,
 				})
 				.collect(),
 			open: false,
 			..open_format()
-		})
+		});
+		(id, matching)
 	}
 }
 
@@ -253,6 +270,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	FORMATS
 		.with(|f| *f.borrow_mut() = [(OPEN_FORMAT, (open_format(), false))].into_iter().collect());
 	BOUND.with(|b| b.borrow_mut().clear());
+	LOADS.with(|l| *l.borrow_mut() = 0);
 	RequireApproval::set(false);
 	UpheldCases::set(Vec::new());
 	Parameters::set(DataParameters { max_clock_skew: MAX_CLOCK_SKEW, ..DataParameters::default() });

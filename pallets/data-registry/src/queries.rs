@@ -3,18 +3,24 @@
 
 use crate::{
 	pallet::{
-		Config, NextSourceId, Pallet, ProgressOf, Records, RecordsByHash, Sources, SupersededBy,
+		BlockTimes, Config, NextSourceId, Pallet, Records, RecordsByHash, SourceStates, Sources,
+		Versions,
 	},
-	types::{AnchorKey, BalanceOf, RecordOf},
+	types::{AnchorKey, BalanceOf, RecordOf, SourceStateOf},
 };
 use alloc::vec::Vec;
+use codec::{Decode, Encode};
 use dmchain_primitives::{
-	AnchorPage, AnomalyPage, AnomalyView, MetadataEntry, RecordCursor, RecordId, RecordIndex,
-	RecordPage, RecordStanding, RecordView, SourceId, SourceStatus, SourceView,
+	AnchorPage, AnomalyPage, AnomalyView, ContentHash, MetadataEntry, Millis, RecordCursor,
+	RecordId, RecordIndex, RecordPage, RecordStanding, RecordView, SourceId, SourceStatus,
+	SourceView,
 };
-use frame_support::traits::Get;
+use frame_support::{
+	storage::{KeyPrefixIterator, StoragePrefixedMap},
+	traits::Get,
+	Blake2_128, StorageHasher,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::UniqueSaturatedInto;
 
 /// A record as the runtime API answers it.
 pub type RecordViewOf<T> = RecordView<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -32,8 +38,13 @@ pub type SourceViewOf<T> =
 impl<T: Config> Pallet<T> {
 	/// The record `id`, if it exists.
 	pub fn record(id: RecordId) -> Option<RecordViewOf<T>> {
-		let device = Sources::<T>::get(id.source)?.device;
-		Records::<T>::get(id.source, id.index).map(|record| Self::view(id, &device, record))
+		let state = SourceStates::<T>::get(id.source)?;
+		Records::<T>::get(id).map(|record| Self::view(id, &state, record))
+	}
+
+	/// The chain time of block `block`, if it anchored a record.
+	pub fn block_time(block: u32) -> Option<Millis> {
+		BlockTimes::<T>::get(block)
 	}
 
 	/// The records anchoring `digest` in the order they were anchored, after the record
@@ -47,17 +58,14 @@ impl<T: Config> Pallet<T> {
 	) -> AnchorPageOf<T> {
 		let empty = AnchorPage { records: Vec::new(), next: None };
 		let keys = match after {
-			None => RecordsByHash::<T>::iter_key_prefix(digest),
+			None => Self::anchors_of(digest, None),
 			Some(id) => {
-				let Some(record) = Records::<T>::get(id.source, id.index) else { return empty };
-				let key = AnchorKey::new(record.block.unique_saturated_into(), id);
-				if record.content.digest != digest {
+				let Some(record) = Records::<T>::get(id) else { return empty };
+				if record.digest != digest {
 					return empty;
 				}
-				RecordsByHash::<T>::iter_key_prefix_from(
-					digest,
-					RecordsByHash::<T>::hashed_key_for(digest, key),
-				)
+				let key = AnchorKey::new(record.block, id);
+				Self::anchors_of(digest, Some(RecordsByHash::<T>::hashed_key_for(digest, key)))
 			},
 		};
 		let size = Self::page_size(limit);
@@ -69,23 +77,33 @@ impl<T: Config> Pallet<T> {
 		AnchorPage { records: ids.into_iter().filter_map(Self::record).collect(), next }
 	}
 
+	/// The anchors of `digest` in the order they were anchored, after the raw storage key
+	/// `after` (from the first when `None`). The digest's key part is hashed without the digest
+	/// (`Blake2_128`), so the anchors are iterated below the digest's prefix by hand.
+	fn anchors_of(digest: [u8; 32], after: Option<Vec<u8>>) -> KeyPrefixIterator<AnchorKey> {
+		let mut prefix = RecordsByHash::<T>::final_prefix().to_vec();
+		prefix.extend_from_slice(&Blake2_128::hash(&digest.encode()));
+		let previous = after.unwrap_or_else(|| prefix.clone());
+		KeyPrefixIterator::new(prefix, previous, |mut raw| AnchorKey::decode(&mut raw))
+	}
+
 	/// The source `id`, if it exists.
 	pub fn source(id: SourceId) -> Option<SourceViewOf<T>> {
 		let info = Sources::<T>::get(id)?;
-		let progress = ProgressOf::<T>::get(id);
+		let state = SourceStates::<T>::get(id)?;
 		Some(SourceView {
 			id,
 			owner: info.owner,
-			device: info.device,
-			format: info.format,
+			device: state.device,
+			format: state.format,
 			retention: info.retention,
 			metadata: info.metadata.into_inner(),
-			status: info.status,
-			holds: info.holds,
+			status: state.status,
+			holds: state.holds,
 			deposit: info.deposit,
 			registered_at: info.registered_at,
-			record_count: progress.record_count,
-			last_sequence: progress.last_sequence,
+			record_count: state.progress.record_count,
+			last_sequence: state.progress.last_sequence,
 			expected_interval: info.expected_interval,
 		})
 	}
@@ -111,12 +129,13 @@ impl<T: Config> Pallet<T> {
 		let sources = (start..stop)
 			.filter_map(|id| {
 				let info = Sources::<T>::get(id)?;
-				let progress = ProgressOf::<T>::get(id);
+				let state = SourceStates::<T>::get(id)?;
+				let progress = state.progress;
 				let quiet = now.saturating_sub(progress.last_chain_time);
 				let silent_for = match info.expected_interval {
 					Some(interval)
-						if info.status == SourceStatus::Active
-							&& info.holds.is_empty()
+						if state.status == SourceStatus::Active
+							&& state.holds.is_empty()
 							&& quiet > interval =>
 					{
 						Some(quiet)
@@ -128,8 +147,8 @@ impl<T: Config> Pallet<T> {
 				}
 				Some(AnomalyView {
 					source: id,
-					status: info.status,
-					holds: info.holds,
+					status: state.status,
+					holds: state.holds,
 					record_count: progress.record_count,
 					last_sequence: progress.last_sequence,
 					last_device_time: (progress.record_count > 0)
@@ -150,22 +169,22 @@ impl<T: Config> Pallet<T> {
 	/// of a source are ordered by sequence number and by chain time (SVC-2, SVC-3).
 	pub fn source_records(source: SourceId, cursor: RecordCursor, limit: u32) -> RecordPageOf<T> {
 		let empty = RecordPage { records: Vec::new(), next: None };
-		let Some(info) = Sources::<T>::get(source) else { return empty };
-		let count = ProgressOf::<T>::get(source).record_count;
+		let Some(state) = SourceStates::<T>::get(source) else { return empty };
+		let count = state.progress.record_count;
 		let start = match cursor {
 			RecordCursor::Index(index) => index,
 			RecordCursor::Sequence(sequence) => {
 				Self::first_index_where(source, count, |record| record.sequence >= sequence)
 			},
-			RecordCursor::ChainTime(time) => {
-				Self::first_index_where(source, count, |record| record.chain_time >= time)
-			},
+			RecordCursor::ChainTime(time) => Self::first_index_where(source, count, |record| {
+				BlockTimes::<T>::get(record.block).unwrap_or_default() >= time
+			}),
 		};
 		let end = start.saturating_add(Self::page_size(limit) as u64).min(count);
 		let records = (start..end)
 			.filter_map(|index| {
 				let id = RecordId { source, index };
-				Records::<T>::get(source, index).map(|record| Self::view(id, &info.device, record))
+				Records::<T>::get(id).map(|record| Self::view(id, &state, record))
 			})
 			.collect();
 		RecordPage { records, next: (end < count).then_some(end) }
@@ -181,7 +200,9 @@ impl<T: Config> Pallet<T> {
 		let (mut low, mut high) = (0, count);
 		while low < high {
 			let middle = low + (high - low) / 2;
-			if Records::<T>::get(source, middle).is_some_and(|record| reached(&record)) {
+			if Records::<T>::get(RecordId { source, index: middle })
+				.is_some_and(|record| reached(&record))
+			{
 				high = middle;
 			} else {
 				low = middle + 1;
@@ -194,18 +215,19 @@ impl<T: Config> Pallet<T> {
 		limit.min(T::MaxPageSize::get()) as usize
 	}
 
-	fn view(id: RecordId, device: &T::AccountId, record: RecordOf<T>) -> RecordViewOf<T> {
+	fn view(id: RecordId, state: &SourceStateOf<T>, record: RecordOf<T>) -> RecordViewOf<T> {
 		let link = |index| RecordId { source: id.source, index };
+		let links = Versions::<T>::get(id).unwrap_or_default();
 		RecordView {
 			id,
-			submitter: device.clone(),
-			content: record.content,
+			submitter: state.device.clone(),
+			content: ContentHash { algorithm: state.terms.hash_algorithm, digest: record.digest },
 			sequence: record.sequence,
 			device_time: record.device_time,
-			chain_time: record.chain_time,
-			block: record.block,
-			replaces: record.replaces.map(link),
-			superseded_by: SupersededBy::<T>::get(id).map(link),
+			chain_time: Self::block_time(record.block).unwrap_or_default(),
+			block: record.block.into(),
+			replaces: links.replaces.map(link),
+			superseded_by: links.superseded_by.map(link),
 			upheld_case: T::Standing::upheld_case(id),
 			metadata: record
 				.metadata

@@ -2,14 +2,14 @@
 
 use crate::{
 	pallet::{
-		Config, Error, Event, HoldReason, NextSourceId, Pallet, ProgressOf, Records, Sources,
-		SupersededBy,
+		Config, Error, Event, HoldReason, NextSourceId, Pallet, Records, SourceStates, Sources,
+		Versions,
 	},
-	types::{BalanceOf, SourceInfo, SourceInfoOf, SourceMetadataOf, SourceProgress},
+	types::{BalanceOf, SourceInfo, SourceMetadataOf, SourceProgress, SourceState},
 };
 use dmchain_primitives::{
-	CurrentParameters, DataFormats, FormatId, FormatUnusable, Millis, RecordFacts, RecordId,
-	RecordRegistry, SourceAdmission, SourceControl, SourceHold, SourceHolds, SourceId,
+	ContentHash, CurrentParameters, DataFormats, FormatId, FormatUnusable, Millis, RecordFacts,
+	RecordId, RecordRegistry, SourceAdmission, SourceControl, SourceHold, SourceHolds, SourceId,
 	SourceStatus, EXPECTED_INTERVAL_MAX,
 };
 use frame_support::{
@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 		expected_interval: Option<Millis>,
 	) -> Result<SourceId, DispatchError> {
 		check_interval::<T>(expected_interval)?;
-		T::Formats::bind_source(format).map_err(|why| match why {
+		let terms = T::Formats::bind_source(format).map_err(|why| match why {
 			FormatUnusable::NotFound => Error::<T>::FormatNotFound,
 			FormatUnusable::Deprecated => Error::<T>::FormatDeprecated,
 		})?;
@@ -60,20 +60,26 @@ impl<T: Config> Pallet<T> {
 			id,
 			SourceInfo {
 				owner: owner.clone(),
-				device: device.clone(),
-				format,
 				retention: T::Parameters::current().default_retention,
 				metadata,
-				status,
-				holds: SourceHolds::default(),
 				expected_interval,
 				deposit,
 				registered_at: frame_system::Pallet::<T>::block_number(),
 			},
 		);
-		ProgressOf::<T>::insert(
+		SourceStates::<T>::insert(
 			id,
-			SourceProgress { last_chain_time: Self::chain_time(), ..Default::default() },
+			SourceState {
+				device: device.clone(),
+				format,
+				terms,
+				status,
+				holds: SourceHolds::default(),
+				progress: SourceProgress {
+					last_chain_time: Self::chain_time(),
+					..Default::default()
+				},
+			},
 		);
 		NextSourceId::<T>::put(next);
 		Self::deposit_event(Event::SourceRegistered { source: id, owner, device, status, deposit });
@@ -87,23 +93,35 @@ impl<T: Config> Pallet<T> {
 		source: SourceId,
 		action: OwnerAction,
 	) -> DispatchResult {
-		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
-		ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
+		Self::ensure_owner(who, source)?;
 		match action {
 			OwnerAction::Pause => Self::set_hold(source, SourceHold::OwnerPause, true),
 			OwnerAction::Resume => Self::set_hold(source, SourceHold::OwnerPause, false),
-			OwnerAction::Retire => match info.status {
-				SourceStatus::Retired => Err(Error::<T>::SourceRetired.into()),
-				_ if info.holds.supervisor_freeze => Err(Error::<T>::SourceFrozen.into()),
-				SourceStatus::PendingApproval => {
-					let owner = info.owner.clone();
-					let deposit = Self::remove_unapproved(source, info)?;
-					Self::deposit_event(Event::SourceWithdrawn { source, owner, deposit });
-					Ok(())
-				},
-				SourceStatus::Active => Self::transition(source, SourceStatus::Retired),
+			OwnerAction::Retire => {
+				let state = SourceStates::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+				match state.status {
+					SourceStatus::Retired => Err(Error::<T>::SourceRetired.into()),
+					_ if state.holds.supervisor_freeze => Err(Error::<T>::SourceFrozen.into()),
+					SourceStatus::PendingApproval => {
+						let deposit = Self::remove_unapproved(source, state.format)?;
+						Self::deposit_event(Event::SourceWithdrawn {
+							source,
+							owner: who.clone(),
+							deposit,
+						});
+						Ok(())
+					},
+					SourceStatus::Active => Self::transition(source, SourceStatus::Retired),
+				}
 			},
 		}
+	}
+
+	/// Fails unless `source` exists and `who` owns it.
+	fn ensure_owner(who: &T::AccountId, source: SourceId) -> DispatchResult {
+		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+		ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
+		Ok(())
 	}
 
 	/// Sets the expected reporting interval of `source` for its owner `who` (MON-3).
@@ -116,7 +134,9 @@ impl<T: Config> Pallet<T> {
 		Sources::<T>::try_mutate(source, |entry| {
 			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
 			ensure!(&info.owner == who, Error::<T>::NotSourceOwner);
-			ensure!(info.status != SourceStatus::Retired, Error::<T>::SourceRetired);
+			let retired = SourceStates::<T>::get(source)
+				.is_none_or(|state| state.status == SourceStatus::Retired);
+			ensure!(!retired, Error::<T>::SourceRetired);
 			info.expected_interval = interval;
 			Ok::<_, DispatchError>(())
 		})?;
@@ -127,10 +147,10 @@ impl<T: Config> Pallet<T> {
 	/// Moves `source` to the life-cycle status `to` and emits [`Event::SourceStatusChanged`]:
 	/// the one place a status changes. Holds stay as they are.
 	fn transition(source: SourceId, to: SourceStatus) -> DispatchResult {
-		Sources::<T>::try_mutate(source, |entry| {
-			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
-			let from = info.status;
-			info.status = to;
+		SourceStates::<T>::try_mutate(source, |entry| {
+			let state = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+			let from = state.status;
+			state.status = to;
 			Self::deposit_event(Event::SourceStatusChanged { source, from, to });
 			Ok(())
 		})
@@ -141,15 +161,15 @@ impl<T: Config> Pallet<T> {
 	/// so a refusal says which authority's hold it was about; a retired source takes no hold
 	/// (but a hold on it can still be lifted).
 	fn set_hold(source: SourceId, hold: SourceHold, on: bool) -> DispatchResult {
-		Sources::<T>::try_mutate(source, |entry| {
-			let info = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+		SourceStates::<T>::try_mutate(source, |entry| {
+			let state = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
 			if on {
-				ensure!(info.status != SourceStatus::Retired, Error::<T>::SourceRetired);
-				ensure!(!info.holds.has(hold), already_held::<T>(hold));
+				ensure!(state.status != SourceStatus::Retired, Error::<T>::SourceRetired);
+				ensure!(!state.holds.has(hold), already_held::<T>(hold));
 			} else {
-				ensure!(info.holds.has(hold), not_held::<T>(hold));
+				ensure!(state.holds.has(hold), not_held::<T>(hold));
 			}
-			info.holds.set(hold, on);
+			state.holds.set(hold, on);
 			Self::deposit_event(if on {
 				Event::SourceHeld { source, hold }
 			} else {
@@ -160,14 +180,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes a source that never was approved (so it has no records and no index refers to
-	/// it) and releases its owner's deposit; returns the deposit. The caller emits the event.
+	/// it), lets go of its format and releases its owner's deposit; returns the deposit. The
+	/// caller emits the event.
 	fn remove_unapproved(
 		source: SourceId,
-		info: SourceInfoOf<T>,
+		format: FormatId,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		Sources::<T>::remove(source);
-		ProgressOf::<T>::remove(source);
-		T::Formats::unbind_source(info.format);
+		let info = Sources::<T>::take(source).ok_or(Error::<T>::SourceNotFound)?;
+		SourceStates::<T>::remove(source);
+		T::Formats::unbind_source(format);
 		if !info.deposit.is_zero() {
 			T::Currency::release(
 				&HoldReason::SourceDeposit.into(),
@@ -178,6 +199,17 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(info.deposit)
 	}
+
+	/// The format of `source` if it is waiting for approval; fails if there is no such source
+	/// or it is not waiting.
+	fn pending_format(source: SourceId) -> Result<FormatId, DispatchError> {
+		let state = SourceStates::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
+		ensure!(
+			state.status == SourceStatus::PendingApproval,
+			Error::<T>::SourceNotPendingApproval
+		);
+		Ok(state.format)
+	}
 }
 
 impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
@@ -186,15 +218,27 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 	}
 
 	fn status_of(source: SourceId) -> Option<(SourceStatus, SourceHolds)> {
-		Sources::<T>::get(source).map(|info| (info.status, info.holds))
+		SourceStates::<T>::get(source).map(|state| (state.status, state.holds))
 	}
 
 	fn approve(source: SourceId) -> DispatchResult {
-		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
-		ensure!(info.status == SourceStatus::PendingApproval, Error::<T>::SourceNotPendingApproval);
-		// A source waiting for approval cannot report: its silence counts from its approval.
-		ProgressOf::<T>::mutate(source, |progress| progress.last_chain_time = Self::chain_time());
-		Self::transition(source, SourceStatus::Active)
+		SourceStates::<T>::try_mutate(source, |entry| {
+			let state = entry.as_mut().ok_or(Error::<T>::SourceNotFound)?;
+			ensure!(
+				state.status == SourceStatus::PendingApproval,
+				Error::<T>::SourceNotPendingApproval
+			);
+			state.status = SourceStatus::Active;
+			// A source waiting for approval cannot report: its silence counts from its approval.
+			state.progress.last_chain_time = Self::chain_time();
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::SourceStatusChanged {
+			source,
+			from: SourceStatus::PendingApproval,
+			to: SourceStatus::Active,
+		});
+		Ok(())
 	}
 
 	fn hold(source: SourceId, hold: SourceHold) -> DispatchResult {
@@ -206,10 +250,9 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 	}
 
 	fn reject(source: SourceId) -> DispatchResult {
-		let info = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?;
-		ensure!(info.status == SourceStatus::PendingApproval, Error::<T>::SourceNotPendingApproval);
-		let owner = info.owner.clone();
-		Self::remove_unapproved(source, info)?;
+		let format = Self::pending_format(source)?;
+		let owner = Sources::<T>::get(source).ok_or(Error::<T>::SourceNotFound)?.owner;
+		Self::remove_unapproved(source, format)?;
 		Self::deposit_event(Event::SourceRejected { source, owner });
 		Ok(())
 	}
@@ -219,9 +262,10 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 		use frame_support::traits::fungible::Mutate;
 		use sp_runtime::traits::Bounded;
 		T::Currency::set_balance(owner, BalanceOf::<T>::max_value() / 4u32.into());
-		let format = T::Formats::format_for_benchmark(
+		let (format, _) = T::Formats::format_for_benchmark(
 			dmchain_primitives::HashAlgorithm::Blake2b256,
 			alloc::vec::Vec::new(),
+			0,
 		);
 		let id = Self::do_register_source(
 			owner.clone(),
@@ -231,9 +275,9 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 			None,
 		)
 		.expect("a funded owner registers a source");
-		Sources::<T>::mutate(id, |entry| {
-			if let Some(info) = entry {
-				info.status = SourceStatus::PendingApproval;
+		SourceStates::<T>::mutate(id, |entry| {
+			if let Some(state) = entry {
+				state.status = SourceStatus::PendingApproval;
 			}
 		});
 		id
@@ -242,10 +286,12 @@ impl<T: Config> SourceControl<T::AccountId> for Pallet<T> {
 
 impl<T: Config> RecordRegistry<BlockNumberFor<T>> for Pallet<T> {
 	fn record_facts(id: RecordId) -> Option<RecordFacts<BlockNumberFor<T>>> {
-		Records::<T>::get(id.source, id.index).map(|record| RecordFacts {
-			content: record.content,
-			block: record.block,
-			superseded_by: SupersededBy::<T>::get(id),
+		let record = Records::<T>::get(id)?;
+		let algorithm = SourceStates::<T>::get(id.source)?.terms.hash_algorithm;
+		Some(RecordFacts {
+			content: ContentHash { algorithm, digest: record.digest },
+			block: record.block.into(),
+			superseded_by: Versions::<T>::get(id).and_then(|links| links.superseded_by),
 		})
 	}
 }

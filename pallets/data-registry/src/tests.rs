@@ -5,8 +5,8 @@ use crate::{mock::*, pallet::*, types::*};
 use codec::{Decode, Encode};
 use dmchain_primitives::{
 	AnchorPage, ContentHash, DataParameters, Encoding, FieldSpec, FieldType, FormatSpec,
-	HashAlgorithm, MetadataEntry, MetadataValue, RateLimit, RecordCursor, RecordId, RetentionClass,
-	SourceControl, SourceHold, SourceHolds, SourceId, SourceStatus,
+	FormatTerms, HashAlgorithm, MetadataEntry, MetadataValue, RateLimit, RecordCursor, RecordId,
+	RetentionClass, SourceControl, SourceHold, SourceHolds, SourceId, SourceStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -88,11 +88,11 @@ fn submit(source: SourceId, sequence: u64) {
 }
 
 fn status(source: SourceId) -> SourceStatus {
-	Sources::<Test>::get(source).unwrap().status
+	SourceStates::<Test>::get(source).unwrap().status
 }
 
 fn holds(source: SourceId) -> SourceHolds {
-	Sources::<Test>::get(source).unwrap().holds
+	SourceStates::<Test>::get(source).unwrap().holds
 }
 
 mod register_source {
@@ -107,12 +107,17 @@ mod register_source {
 			assert_eq!(source, 0);
 			assert_eq!(NextSourceId::<Test>::get(), 1);
 			let info = Sources::<Test>::get(source).unwrap();
+			let state = SourceStates::<Test>::get(source).unwrap();
 			assert_eq!(info.owner, OWNER);
-			assert_eq!(info.device, DEVICE);
-			assert_eq!(info.status, SourceStatus::Active);
+			assert_eq!(state.device, DEVICE);
+			assert_eq!(state.status, SourceStatus::Active);
 			assert_eq!(info.deposit, deposit);
 			assert_eq!(info.registered_at, 1);
-			assert_eq!(info.format, OPEN_FORMAT);
+			assert_eq!(state.format, OPEN_FORMAT);
+			assert_eq!(
+				state.terms,
+				FormatTerms { hash_algorithm: HashAlgorithm::Blake2b256, requires_fields: false }
+			);
 			assert_eq!(info.retention, Parameters::get().default_retention);
 			assert_eq!(
 				Balances::balance_on_hold(&HoldReason::SourceDeposit.into(), &OWNER),
@@ -665,19 +670,20 @@ mod submit_record {
 			pallet_timestamp::Now::<Test>::put(GENESIS_TIME + 12_000);
 			submit(source, 10);
 
-			let record = Records::<Test>::get(source, 0).unwrap();
+			let record = Records::<Test>::get(RecordId { source, index: 0 }).unwrap();
 			assert_eq!(record.sequence, 10);
-			assert_eq!(record.chain_time, GENESIS_TIME + 12_000);
 			assert_eq!(record.block, 5);
+			assert_eq!(DataRegistry::block_time(5), Some(GENESIS_TIME + 12_000));
 			assert_eq!(record.device_time, GENESIS_TIME - 1_000);
-			assert_eq!(record.replaces, None);
+			assert_eq!(record.digest, digest("reading-10"));
+			assert_eq!(Versions::<Test>::get(RecordId { source, index: 0 }), None);
 			assert_eq!(record.metadata, input(10).metadata);
 			let id = RecordId { source, index: 0 };
 			assert!(RecordsByHash::<Test>::contains_key(
 				digest("reading-10"),
 				AnchorKey::new(5, id)
 			));
-			let progress = ProgressOf::<Test>::get(source);
+			let progress = SourceStates::<Test>::get(source).unwrap().progress;
 			assert_eq!(progress.record_count, 1);
 			assert_eq!(progress.last_sequence, Some(10));
 			let bytes = record.encoded_size() as u64;
@@ -836,8 +842,10 @@ mod submit_record {
 				)
 			));
 			let large = before - Balances::free_balance(DEVICE);
-			let plain_bytes = Records::<Test>::get(source, 0).unwrap().encoded_size() as u64;
-			let large_bytes = Records::<Test>::get(source, 1).unwrap().encoded_size() as u64;
+			let plain_bytes =
+				Records::<Test>::get(RecordId { source, index: 0 }).unwrap().encoded_size() as u64;
+			let large_bytes =
+				Records::<Test>::get(RecordId { source, index: 1 }).unwrap().encoded_size() as u64;
 			assert_eq!(plain, RECORD_FEE + RECORD_BYTE_FEE * plain_bytes);
 			assert_eq!(large, RECORD_FEE + RECORD_BYTE_FEE * large_bytes);
 			assert!(large_bytes >= plain_bytes + 30 && large >= plain + 30);
@@ -918,7 +926,7 @@ mod formats_and_parameters {
 		build_and_execute(|| {
 			let source = strict_source();
 			assert_ok!(DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, good(1)));
-			assert_eq!(ProgressOf::<Test>::get(source).record_count, 1);
+			assert_eq!(SourceStates::<Test>::get(source).unwrap().progress.record_count, 1);
 		});
 	}
 
@@ -1058,7 +1066,7 @@ mod formats_and_parameters {
 				source,
 				batch(vec![input(3), input(4)])
 			));
-			let progress = ProgressOf::<Test>::get(source);
+			let progress = SourceStates::<Test>::get(source).unwrap().progress;
 			assert_eq!(
 				(progress.window_start, progress.in_window, progress.record_count),
 				(11, 2, 4)
@@ -1095,7 +1103,7 @@ mod formats_and_parameters {
 			);
 			System::set_block_number(250);
 			submit(source, 3);
-			let progress = ProgressOf::<Test>::get(source);
+			let progress = SourceStates::<Test>::get(source).unwrap().progress;
 			assert_eq!((progress.window_start, progress.in_window), (250, 1));
 		});
 	}
@@ -1113,7 +1121,7 @@ mod versions {
 		build_and_execute(|| {
 			let source = register();
 			submit(source, 1);
-			let original = Records::<Test>::get(source, 0).unwrap();
+			let original = Records::<Test>::get(RecordId { source, index: 0 }).unwrap();
 			assert_ok!(DataRegistry::submit_record(
 				RuntimeOrigin::signed(DEVICE),
 				source,
@@ -1121,7 +1129,7 @@ mod versions {
 			));
 			let old = RecordId { source, index: 0 };
 			let new = RecordId { source, index: 1 };
-			assert_eq!(Records::<Test>::get(source, 0).unwrap(), original);
+			assert_eq!(Records::<Test>::get(RecordId { source, index: 0 }).unwrap(), original);
 			assert!(System::events()
 				.iter()
 				.any(|r| r.event == Event::RecordSuperseded { previous: old, by: new }.into()));
@@ -1182,7 +1190,9 @@ mod submit_records {
 			));
 			System::assert_last_event(Event::RecordsAnchored { source, first: 1, count: 8 }.into());
 			let bytes: u64 = (1..9)
-				.map(|index| Records::<Test>::get(source, index).unwrap().encoded_size() as u64)
+				.map(|index| {
+					Records::<Test>::get(RecordId { source, index }).unwrap().encoded_size() as u64
+				})
 				.sum();
 			assert_eq!(
 				Balances::free_balance(DEVICE),
@@ -1198,7 +1208,7 @@ mod submit_records {
 				assert_eq!(found.records, vec![view]);
 				assert_eq!(found.next, None);
 			}
-			assert_eq!(ProgressOf::<Test>::get(source).record_count, 9);
+			assert_eq!(SourceStates::<Test>::get(source).unwrap().progress.record_count, 9);
 		});
 	}
 
@@ -1470,7 +1480,7 @@ fn try_state_catches_a_broken_index() {
 		let source = register();
 		submit(source, 1);
 		assert_ok!(DataRegistry::do_try_state());
-		let block = Records::<Test>::get(source, 0).unwrap().block as u32;
+		let block = Records::<Test>::get(RecordId { source, index: 0 }).unwrap().block;
 		RecordsByHash::<Test>::remove(
 			digest("reading-1"),
 			AnchorKey::new(block, RecordId { source, index: 0 }),
@@ -1581,7 +1591,7 @@ mod time_sequence {
 				source,
 				timed(1, now - 1_000)
 			));
-			assert!(ProgressOf::<Test>::get(source).anomalies.is_empty());
+			assert!(SourceStates::<Test>::get(source).unwrap().progress.anomalies.is_empty());
 			// Sequence 2 and 3 are skipped, and the clock goes back 500 ms.
 			assert_ok!(DataRegistry::submit_record(
 				RuntimeOrigin::signed(DEVICE),
@@ -1600,7 +1610,7 @@ mod time_sequence {
 				source,
 				timed(6, now)
 			));
-			let progress = ProgressOf::<Test>::get(source);
+			let progress = SourceStates::<Test>::get(source).unwrap().progress;
 			assert_eq!(
 				progress.anomalies,
 				SourceAnomalies {
@@ -1634,13 +1644,13 @@ mod time_sequence {
 					reason: RecordRejection::SequenceReplayed
 				}
 			);
-			assert!(ProgressOf::<Test>::get(source).anomalies.is_empty());
+			assert!(SourceStates::<Test>::get(source).unwrap().progress.anomalies.is_empty());
 			assert_ok!(DataRegistry::submit_records(
 				RuntimeOrigin::signed(DEVICE),
 				source,
 				batch(vec![input(3), input(7)])
 			));
-			let anomalies = ProgressOf::<Test>::get(source).anomalies;
+			let anomalies = SourceStates::<Test>::get(source).unwrap().progress.anomalies;
 			assert_eq!((anomalies.sequence_gaps, anomalies.missing_sequences), (2, 4));
 			assert_eq!(anomalies.last_anomalous_record, Some(2));
 		});
@@ -1751,6 +1761,251 @@ mod time_sequence {
 			assert_eq!(facts.block, 1);
 			assert_eq!(facts.superseded_by, Some(1));
 			assert_eq!(DataRegistry::record_facts(RecordId { source, index: 2 }), None);
+		});
+	}
+}
+
+mod record_path {
+	//! Issue 12: what one record costs in state, what a submission reads, what it is charged.
+	use super::*;
+	use frame_support::dispatch::{Pays, PostDispatchInfo};
+	use std::collections::BTreeMap;
+
+	/// Every key of the registry's storage with the length of its value.
+	fn registry_state() -> BTreeMap<Vec<u8>, usize> {
+		let prefix = sp_io::hashing::twox_128(b"DataRegistry").to_vec();
+		let mut state = BTreeMap::new();
+		let mut key = prefix.clone();
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			if !next.starts_with(&prefix) {
+				break;
+			}
+			let len = sp_io::storage::get(&next).map_or(0, |value| value.len());
+			state.insert(next.clone(), len);
+			key = next;
+		}
+		state
+	}
+
+	/// The bytes (keys and values) `change` adds to the registry's storage.
+	fn state_added_by(change: impl FnOnce()) -> usize {
+		let before = registry_state();
+		change();
+		registry_state()
+			.into_iter()
+			.map(|(key, len)| match before.get(&key) {
+				None => key.len() + len,
+				Some(old) => len.saturating_sub(*old),
+			})
+			.sum()
+	}
+
+	fn plain(sequence: u64) -> RecordInputOf<Test> {
+		RecordInput { metadata: Default::default(), ..input(sequence) }
+	}
+
+	/// The target is at most 160 bytes of state per plain record (metadata aside; here the
+	/// record has none, and its empty list's one byte is counted). A block number and a
+	/// sequence number of a busy chain (both in the millions) and a device time of today.
+	#[test]
+	fn a_plain_record_adds_at_most_160_bytes_to_state() {
+		build_and_execute(|| {
+			let source = register();
+			let submit = |record| {
+				assert_ok!(DataRegistry::submit_record(
+					RuntimeOrigin::signed(DEVICE),
+					source,
+					record
+				));
+			};
+			// The source's first record (its progress then keeps a last sequence number).
+			System::set_block_number(2_999_999);
+			submit(plain(999_999));
+			System::set_block_number(3_000_000);
+			// The block's first record also writes the block's chain time, once per block.
+			let first = state_added_by(|| submit(plain(1_000_000)));
+			let counter = state_added_by(|| submit(plain(1_000_001)));
+			// A device that numbers its records by its clock in ms (the jump is a sequence gap:
+			// the source's progress notes its first anomaly once).
+			submit(plain(GENESIS_TIME));
+			let clock = state_added_by(|| submit(plain(GENESIS_TIME + 1)));
+			let update = state_added_by(|| {
+				submit(RecordInput { replaces: Some(0), ..plain(GENESIS_TIME + 2) })
+			});
+			println!(
+				"state per record: plain {counter} B (sequence counter), {clock} B (sequence in \
+				 ms), first of its block {first} B, update {update} B"
+			);
+			// 44 (record key) + 48 (record: digest, compact sequence, device time and block,
+			// empty metadata) + 64 (digest index entry).
+			assert_eq!(counter, 156);
+			// A sequence number in ms takes 3 bytes more (compact).
+			assert_eq!(clock, 159);
+			assert!(counter <= 160 && clock <= 160);
+			// The block's time: a 36-byte key and an 8-byte value, once per block.
+			assert_eq!(first, counter + 44);
+			// An update adds the two ends of its version link: 44-byte keys, 10-byte values.
+			assert_eq!(update, clock + 108);
+		});
+	}
+
+	#[test]
+	fn records_without_metadata_never_load_the_format() {
+		build_and_execute(|| {
+			// A format that requires a field: a record without metadata is refused from the
+			// source's terms alone.
+			let strict = add_format(FormatSpec {
+				fields: vec![FieldSpec {
+					name: b"kwh".to_vec(),
+					field_type: FieldType::Integer { min: 0, max: 10 },
+					required: true,
+				}],
+				open: false,
+				..open_format()
+			});
+			let id = NextSourceId::<Test>::get();
+			assert_ok!(DataRegistry::register_source(
+				RuntimeOrigin::signed(OWNER),
+				DEVICE,
+				strict,
+				description(""),
+				None
+			));
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), id, plain(1)),
+				Error::<Test>::MissingField
+			);
+			assert_eq!(format_loads(), 0);
+
+			let source = register();
+			assert_ok!(DataRegistry::submit_records(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				batch(vec![plain(1), plain(2), plain(3)])
+			));
+			assert_eq!(format_loads(), 0);
+			// Records with metadata load the format once per call.
+			assert_ok!(DataRegistry::submit_records(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				batch(vec![input(4), plain(5), input(6)])
+			));
+			assert_eq!(format_loads(), 1);
+		});
+	}
+
+	#[test]
+	fn the_hash_algorithm_is_checked_without_metadata_too() {
+		build_and_execute(|| {
+			let source = register();
+			let mut record = plain(1);
+			record.content.algorithm = HashAlgorithm::Sha2_256;
+			assert_noop!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, record),
+				Error::<Test>::WrongHashAlgorithm
+			);
+			// The stored digest reads back with the source's algorithm.
+			assert_ok!(DataRegistry::submit_record(
+				RuntimeOrigin::signed(DEVICE),
+				source,
+				plain(2)
+			));
+			let view = DataRegistry::record(RecordId { source, index: 0 }).unwrap();
+			assert_eq!(view.content, plain(2).content);
+		});
+	}
+
+	#[test]
+	fn the_block_time_is_written_once_per_block_and_refunded_after() {
+		build_and_execute(|| {
+			let source = register();
+			System::set_block_number(7);
+			pallet_timestamp::Now::<Test>::put(GENESIS_TIME + 6_000);
+			let charged = DataRegistry::submit_record_weight(&plain(1));
+			let write = <<Test as frame_system::Config>::DbWeight as Get<
+				frame_support::weights::RuntimeDbWeight,
+			>>::get()
+			.writes(1);
+			assert!(write.ref_time() > 0);
+			let first =
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, plain(1));
+			assert_eq!(
+				first,
+				Ok(PostDispatchInfo { actual_weight: Some(charged), pays_fee: Pays::Yes })
+			);
+			assert_eq!(DataRegistry::block_time(7), Some(GENESIS_TIME + 6_000));
+			let second =
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, plain(2));
+			assert_eq!(
+				second,
+				Ok(PostDispatchInfo { actual_weight: Some(charged - write), pays_fee: Pays::Yes })
+			);
+			// The same in a multi-record call.
+			let records = batch(vec![plain(3), plain(4)]);
+			let charged = DataRegistry::submit_records_weight(&records);
+			assert_eq!(
+				DataRegistry::submit_records(RuntimeOrigin::signed(DEVICE), source, records),
+				Ok(PostDispatchInfo { actual_weight: Some(charged - write), pays_fee: Pays::Yes })
+			);
+			// The next block writes its own time.
+			System::set_block_number(8);
+			pallet_timestamp::Now::<Test>::put(GENESIS_TIME + 9_000);
+			let charged = DataRegistry::submit_record_weight(&plain(5));
+			assert_eq!(
+				DataRegistry::submit_record(RuntimeOrigin::signed(DEVICE), source, plain(5)),
+				Ok(PostDispatchInfo { actual_weight: Some(charged), pays_fee: Pays::Yes })
+			);
+			assert_eq!(DataRegistry::block_time(8), Some(GENESIS_TIME + 9_000));
+			let page = DataRegistry::source_records(source, RecordCursor::Index(0), 10);
+			let times: Vec<_> = page.records.iter().map(|r| r.chain_time).collect();
+			assert_eq!(
+				times,
+				vec![GENESIS_TIME + 6_000; 4]
+					.into_iter()
+					.chain([GENESIS_TIME + 9_000])
+					.collect::<Vec<_>>()
+			);
+		});
+	}
+
+	#[test]
+	fn each_kind_of_record_is_charged_its_own_weight() {
+		use crate::WeightInfo;
+		build_and_execute(|| {
+			let update =
+				|sequence, replaces| RecordInput { replaces: Some(replaces), ..plain(sequence) };
+			let checked_update =
+				|sequence, replaces| RecordInput { replaces: Some(replaces), ..input(sequence) };
+			assert_eq!(
+				DataRegistry::submit_record_weight(&plain(1)),
+				<() as WeightInfo>::submit_record(0, 0)
+			);
+			assert_eq!(
+				DataRegistry::submit_record_weight(&checked_update(1, 0)),
+				<() as WeightInfo>::submit_record(1, 1)
+			);
+			// A call of new records pays exactly their measured cost.
+			assert_eq!(
+				DataRegistry::submit_records_weight(&[plain(1), plain(2), plain(3)]),
+				<() as WeightInfo>::submit_records(3)
+			);
+			assert_eq!(
+				DataRegistry::submit_records_weight(&[plain(1), plain(2), update(3, 0)]),
+				<() as WeightInfo>::submit_records(2)
+					.saturating_add(<() as WeightInfo>::submit_record_updates(1))
+			);
+			// Two plain, one update, two with metadata of which one is an update too.
+			let mixed = [plain(1), plain(2), update(3, 0), input(4), checked_update(5, 1)];
+			assert_eq!(
+				DataRegistry::submit_records_weight(&mixed),
+				<() as WeightInfo>::submit_records(2)
+					.saturating_add(<() as WeightInfo>::submit_record_updates(2))
+					.saturating_add(<() as WeightInfo>::submit_records_with_metadata(2))
+			);
+			// A plain record is charged less than an update and than a checked record.
+			let plain_time = <() as WeightInfo>::submit_record(0, 0).ref_time();
+			assert!(plain_time < <() as WeightInfo>::submit_record(1, 0).ref_time());
+			assert!(plain_time < <() as WeightInfo>::submit_record(0, 1).ref_time());
 		});
 	}
 }

@@ -3,8 +3,8 @@
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use dmchain_primitives::{
-	ContentHash, FormatId, MetadataEntry, Millis, RecordId, RecordIndex, RetentionClass,
-	SourceAnomalies, SourceHolds, SourceStatus,
+	ContentHash, FormatId, FormatTerms, MetadataEntry, Millis, RecordId, RecordIndex,
+	RetentionClass, SourceAnomalies, SourceHolds, SourceStatus,
 };
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect, PalletError};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -33,9 +33,9 @@ pub type MetadataOf<T> = BoundedVec<
 pub type RecordInputOf<T> = RecordInput<MetadataOf<T>>;
 
 /// A record as the registry stores it.
-pub type RecordOf<T> = Record<BlockNumberFor<T>, MetadataOf<T>>;
+pub type RecordOf<T> = Record<MetadataOf<T>>;
 
-/// A data source as the registry stores it.
+/// A data source's description as the registry stores it.
 pub type SourceInfoOf<T> = SourceInfo<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
@@ -43,37 +43,56 @@ pub type SourceInfoOf<T> = SourceInfo<
 	SourceMetadataOf<T>,
 >;
 
-/// A data source: who owns it, which device signs for it, which format its records follow.
+/// What a submission reads and writes of a source.
+pub type SourceStateOf<T> = SourceState<<T as frame_system::Config>::AccountId>;
+
+/// A data source's description: who owns it, what it is, what its entry cost. Read by the
+/// owner's calls and the queries, never by a submission ([`SourceState`] holds what those need).
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct SourceInfo<AccountId, Balance, BlockNumber, Metadata> {
 	/// The account that registered the source and governs it.
 	pub owner: AccountId,
-	/// The device account whose signature every submission carries (PRC-1).
-	pub device: AccountId,
-	/// The data format the source's records follow (ACQ-2): every record is checked against it.
-	pub format: FormatId,
 	/// How long the owner keeps the source's payloads: the operators' default when the source
 	/// was registered (REP-4).
 	pub retention: RetentionClass,
 	/// The owner's description of the source.
 	pub metadata: Metadata,
-	/// Where the source stands in its life cycle.
-	pub status: SourceStatus,
-	/// The holds on the source: the owner's pause, an operator's suspension, a supervisor's
-	/// freeze. Any one stops its submissions.
-	pub holds: SourceHolds,
 	/// How often the source is expected to report, in ms (MON-3), if the owner said.
 	pub expected_interval: Option<Millis>,
-	/// The deposit held from the owner for this entry.
+	/// The deposit held from the owner for this entry (and the source's [`SourceState`]).
 	pub deposit: Balance,
 	/// The block the source was registered in.
 	pub registered_at: BlockNumber,
 }
 
-/// How far a source has come: kept apart from [`SourceInfo`] so that a submission reads and
-/// writes a few bytes, not the whole source entry.
+/// The part of a source every submission reads and writes, in one small item (issue 12: the
+/// record path reads one source item of about 130 bytes, not the 1 KB description): the device
+/// that signs, the format and what the source keeps of it, the life cycle and holds, and the
+/// source's progress.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct SourceState<AccountId> {
+	/// The device account whose signature every submission carries (PRC-1).
+	pub device: AccountId,
+	/// The data format the source's records follow (ACQ-2): every record is checked against it.
+	pub format: FormatId,
+	/// What the source keeps of its format (which never changes): the hash algorithm of its
+	/// records' content hashes and whether the format requires a field.
+	pub terms: FormatTerms,
+	/// Where the source stands in its life cycle.
+	pub status: SourceStatus,
+	/// The holds on the source: the owner's pause, an operator's suspension, a supervisor's
+	/// freeze. Any one stops its submissions.
+	pub holds: SourceHolds,
+	/// How far the source has come.
+	pub progress: SourceProgress,
+}
+
+/// How far a source has come: its records, its rate-limit window and what its submissions
+/// show of its time sequence.
 #[derive(
 	Clone,
 	Copy,
@@ -124,25 +143,50 @@ pub struct RecordInput<Metadata> {
 	pub metadata: Metadata,
 }
 
-/// An anchored record (AUTH-1). Written once, never changed.
+/// An anchored record (AUTH-1) as stored: written once, never changed. Cut to what no other
+/// item holds (issue 12): the hash algorithm is the source's ([`FormatTerms`]), the chain time
+/// is the block's ([`crate::BlockTimes`]), the version links live in [`crate::Versions`], and
+/// the numbers are compact.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
-pub struct Record<BlockNumber, Metadata> {
-	/// The hash of the off-chain payload.
-	pub content: ContentHash,
+pub struct Record<Metadata> {
+	/// The digest of the off-chain payload, made with the source's hash algorithm.
+	pub digest: [u8; 32],
 	/// The source's sequence number for this record.
+	#[codec(compact)]
 	pub sequence: u64,
 	/// The device's time-stamp, ms since the Unix epoch.
+	#[codec(compact)]
 	pub device_time: Millis,
-	/// The chain's time-stamp when the record was anchored (REP-3).
-	pub chain_time: Millis,
-	/// The block that anchored the record.
-	pub block: BlockNumber,
-	/// The index of the source's record this one replaces, if it is an update.
-	pub replaces: Option<RecordIndex>,
+	/// The block that anchored the record; its chain time is in [`crate::BlockTimes`].
+	#[codec(compact)]
+	pub block: u32,
 	/// Typed metadata.
 	pub metadata: Metadata,
+}
+
+/// A record's version links (PRC-3), kept apart from the record so that a plain record, the
+/// usual case, stores none: the earlier version an update replaces and the later version that
+/// replaced a record, both positions in the same source.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct VersionLinks {
+	/// The position of the record this one replaces, if it is an update.
+	pub replaces: Option<RecordIndex>,
+	/// The position of the version that replaced this record, if any.
+	pub superseded_by: Option<RecordIndex>,
 }
 
 /// Why one record of a submission was refused. A single-record call fails with the matching
@@ -192,6 +236,9 @@ pub enum RecordRejection {
 	UnknownField,
 	/// The content hash was made with another algorithm than the format's.
 	WrongHashAlgorithm,
+	/// The source's format is gone (it cannot be: a format is not removed while a source is
+	/// bound to it; refused rather than accepted unchecked).
+	FormatNotFound,
 }
 
 impl From<dmchain_primitives::FormatViolation> for RecordRejection {

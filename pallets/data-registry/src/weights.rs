@@ -44,8 +44,10 @@ pub trait WeightInfo {
 	fn suspend_source() -> Weight;
 	fn resume_source() -> Weight;
 	fn retire_source() -> Weight;
-	fn submit_record() -> Weight;
+	fn submit_record(u: u32, m: u32, ) -> Weight;
 	fn submit_records(n: u32, ) -> Weight;
+	fn submit_record_updates(n: u32, ) -> Weight;
+	fn submit_records_with_metadata(n: u32, ) -> Weight;
 	fn set_expected_interval() -> Weight;
 }
 
@@ -64,116 +66,177 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::ProgressOf` (r:0 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:0 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:0 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1104), added: 3579, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[0, 1024]`.
 	fn register_source(b: u32, ) -> Weight {
-		// Proof size: measured `1115`, estimated `38513`.
-		// Minimum execution time: 60_400_000 picoseconds.
-		Weight::from_parts(68_456_779, 38513)
-			.saturating_add(Weight::from_parts(860, 0).saturating_mul(b.into()))
+		// Proof size: measured `34861`, estimated `38513`.
+		// Minimum execution time: 152_347_000 picoseconds.
+		Weight::from_parts(164_522_598, 38513)
+			.saturating_add(Weight::from_parts(1_124, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Sources` (r:1 w:0)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1104), added: 3579, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn suspend_source() -> Weight {
-		// Proof size: measured `1270`, estimated `4609`.
-		// Minimum execution time: 13_310_000 picoseconds.
-		Weight::from_parts(14_581_000, 4609)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size: measured `1328`, estimated `4569`.
+		// Minimum execution time: 12_909_000 picoseconds.
+		Weight::from_parts(14_111_000, 4569)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Sources` (r:1 w:0)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1104), added: 3579, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn resume_source() -> Weight {
-		// Proof size: measured `1270`, estimated `4609`.
-		// Minimum execution time: 13_190_000 picoseconds.
-		Weight::from_parts(14_361_000, 4609)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size: measured `1328`, estimated `4569`.
+		// Minimum execution time: 12_759_000 picoseconds.
+		Weight::from_parts(14_050_000, 4569)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1104), added: 3579, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `OperatorConfig::Formats` (r:1 w:1)
 	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::ProgressOf` (r:0 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn retire_source() -> Weight {
-		// Proof size: measured `723`, estimated `38513`.
-		// Minimum execution time: 51_257_000 picoseconds.
-		Weight::from_parts(54_701_000, 38513)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `780`, estimated `38513`.
+		// Minimum execution time: 49_184_000 picoseconds.
+		Weight::from_parts(56_254_000, 38513)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Storage: `DataRegistry::Sources` (r:1 w:0)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
-	/// Storage: `OperatorConfig::Formats` (r:1 w:0)
-	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `OperatorConfig::Parameters` (r:1 w:0)
 	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::ProgressOf` (r:1 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::SupersededBy` (r:1 w:1)
-	/// Proof: `DataRegistry::SupersededBy` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:1 w:0)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Versions` (r:1 w:2)
+	/// Proof: `DataRegistry::Versions` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::BlockTimes` (r:1 w:1)
+	/// Proof: `DataRegistry::BlockTimes` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::RecordsByHash` (r:0 w:1)
-	/// Proof: `DataRegistry::RecordsByHash` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::RecordsByHash` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Records` (r:0 w:1)
-	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2723), added: 5198, mode: `MaxEncodedLen`)
-	fn submit_record() -> Weight {
-		// Proof size: measured `2472`, estimated `38513`.
-		// Minimum execution time: 63_444_000 picoseconds.
-		Weight::from_parts(72_759_000, 38513)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2689), added: 5164, mode: `MaxEncodedLen`)
+	/// The range of component `u` is `[0, 1]`.
+	/// The range of component `m` is `[0, 1]`.
+	fn submit_record(u: u32, m: u32, ) -> Weight {
+		// Proof size: measured `663 + m * 34502`, estimated `38513`.
+		// Minimum execution time: 50_215_000 picoseconds.
+		Weight::from_parts(48_893_943, 38513)
+			.saturating_add(Weight::from_parts(6_982_580, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(127_533_010, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(u.into())))
 	}
-	/// Storage: `DataRegistry::Sources` (r:1 w:0)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
-	/// Storage: `OperatorConfig::Formats` (r:1 w:0)
-	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `OperatorConfig::Parameters` (r:1 w:0)
 	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::ProgressOf` (r:1 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::SupersededBy` (r:1000 w:1000)
-	/// Proof: `DataRegistry::SupersededBy` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::BlockTimes` (r:1 w:1)
+	/// Proof: `DataRegistry::BlockTimes` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::RecordsByHash` (r:0 w:1000)
-	/// Proof: `DataRegistry::RecordsByHash` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::RecordsByHash` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Records` (r:0 w:1000)
-	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2723), added: 5198, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2689), added: 5164, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 1000]`.
 	fn submit_records(n: u32, ) -> Weight {
-		// Proof size: measured `2472`, estimated `38513 + n * 2503`.
-		// Minimum execution time: 72_608_000 picoseconds.
-		Weight::from_parts(87_120_000, 38513)
-			.saturating_add(Weight::from_parts(22_170_849, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `551`, estimated `3593`.
+		// Minimum execution time: 45_417_000 picoseconds.
+		Weight::from_parts(6_040_621, 3593)
+			.saturating_add(Weight::from_parts(3_286_292, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Parameters` (r:1 w:0)
+	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Versions` (r:1000 w:2000)
+	/// Proof: `DataRegistry::Versions` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::BlockTimes` (r:1 w:1)
+	/// Proof: `DataRegistry::BlockTimes` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::RecordsByHash` (r:0 w:1000)
+	/// Proof: `DataRegistry::RecordsByHash` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Records` (r:0 w:1000)
+	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2689), added: 5164, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 1000]`.
+	fn submit_record_updates(n: u32, ) -> Weight {
+		// Proof size: measured `663`, estimated `3593 + n * 2505`.
+		// Minimum execution time: 51_798_000 picoseconds.
+		Weight::from_parts(10_236_969, 3593)
+			.saturating_add(Weight::from_parts(10_015_990, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2505).saturating_mul(n.into()))
+	}
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Parameters` (r:1 w:0)
+	/// Proof: `OperatorConfig::Parameters` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::Formats` (r:1 w:0)
+	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::BlockTimes` (r:1 w:1)
+	/// Proof: `DataRegistry::BlockTimes` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::RecordsByHash` (r:0 w:1000)
+	/// Proof: `DataRegistry::RecordsByHash` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Records` (r:0 w:1000)
+	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2689), added: 5164, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 1000]`.
+	fn submit_records_with_metadata(n: u32, ) -> Weight {
+		// Proof size: measured `35053`, estimated `38513`.
+		// Minimum execution time: 155_833_000 picoseconds.
+		Weight::from_parts(162_283_000, 38513)
+			.saturating_add(Weight::from_parts(30_512_835, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1104), added: 3579, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:0)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn set_expected_interval() -> Weight {
-		// Proof size: measured `1270`, estimated `4609`.
-		// Minimum execution time: 11_347_000 picoseconds.
-		Weight::from_parts(12_749_000, 4609)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size: measured `1328`, estimated `4569`.
+		// Minimum execution time: 13_239_000 picoseconds.
+		Weight::from_parts(14_512_000, 4569)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -181,43 +244,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDb's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register_source(b: u32, ) -> Weight {
-		Weight::from_parts(68_456_779, 38513)
-			.saturating_add(Weight::from_parts(860, 0).saturating_mul(b.into()))
+		Weight::from_parts(164_522_598, 38513)
+			.saturating_add(Weight::from_parts(1_124, 0).saturating_mul(b.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn suspend_source() -> Weight {
-		Weight::from_parts(14_581_000, 4609)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(14_111_000, 4569)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resume_source() -> Weight {
-		Weight::from_parts(14_361_000, 4609)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(14_050_000, 4569)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn retire_source() -> Weight {
-		Weight::from_parts(54_701_000, 38513)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(56_254_000, 38513)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
-	fn submit_record() -> Weight {
-		Weight::from_parts(72_759_000, 38513)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+	fn submit_record(u: u32, m: u32, ) -> Weight {
+		Weight::from_parts(48_893_943, 38513)
+			.saturating_add(Weight::from_parts(6_982_580, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(127_533_010, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(u.into())))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(u.into())))
 	}
 	fn submit_records(n: u32, ) -> Weight {
-		Weight::from_parts(87_120_000, 38513)
-			.saturating_add(Weight::from_parts(22_170_849, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(6_040_621, 3593)
+			.saturating_add(Weight::from_parts(3_286_292, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+	}
+	fn submit_record_updates(n: u32, ) -> Weight {
+		Weight::from_parts(10_236_969, 3593)
+			.saturating_add(Weight::from_parts(10_015_990, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2505).saturating_mul(n.into()))
+	}
+	fn submit_records_with_metadata(n: u32, ) -> Weight {
+		Weight::from_parts(162_283_000, 38513)
+			.saturating_add(Weight::from_parts(30_512_835, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 	}
 	fn set_expected_interval() -> Weight {
-		Weight::from_parts(12_749_000, 4609)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(14_512_000, 4569)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -9,7 +9,8 @@ use crate::{
 	types::{FieldSpecOf, FormatInfo, FormatSpecOf, FormatStatus},
 };
 use dmchain_primitives::{
-	ContentHash, DataFormats, FieldType, FormatId, FormatUnusable, FormatViolation, MetadataEntry,
+	ContentHash, DataFormats, FieldType, FormatId, FormatTerms, FormatUnusable, FormatViolation,
+	MetadataEntry,
 };
 use frame_support::{
 	ensure,
@@ -132,13 +133,13 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> DataFormats for Pallet<T> {
 	type Format = FormatSpecOf<T>;
 
-	fn bind_source(format: FormatId) -> Result<(), FormatUnusable> {
+	fn bind_source(format: FormatId) -> Result<FormatTerms, FormatUnusable> {
 		Formats::<T>::try_mutate(format, |entry| {
 			let info = entry.as_mut().ok_or(FormatUnusable::NotFound)?;
 			ensure!(info.status == FormatStatus::Active, FormatUnusable::Deprecated);
 			// At most one binding per source id (u32), so the count cannot pass u32::MAX.
 			info.sources = info.sources.saturating_add(1);
-			Ok(())
+			Ok(info.spec.terms())
 		})
 	}
 
@@ -166,12 +167,21 @@ impl<T: Config> DataFormats for Pallet<T> {
 	fn format_for_benchmark(
 		algorithm: dmchain_primitives::HashAlgorithm,
 		fields: alloc::vec::Vec<alloc::vec::Vec<u8>>,
-	) -> FormatId {
+		value_len: u32,
+	) -> (FormatId, alloc::vec::Vec<u8>) {
+		let variants = dmchain_primitives::benchmark_variants(
+			T::MaxEnumVariants::get(),
+			value_len.min(T::MaxFormatNameLen::get()),
+		);
+		let matching = variants.last().cloned().unwrap_or_default();
+		let variants: crate::types::VariantsOf<T> = BoundedVec::truncate_from(
+			variants.into_iter().map(BoundedVec::truncate_from).collect(),
+		);
 		let fields = fields
 			.into_iter()
 			.map(|name| dmchain_primitives::FieldSpec {
 				name: BoundedVec::truncate_from(name),
-				field_type: FieldType::Text { max_len: u32::MAX },
+				field_type: FieldType::Enum(variants.clone()),
 				required: true,
 			})
 			.collect::<alloc::vec::Vec<_>>();
@@ -186,7 +196,8 @@ impl<T: Config> DataFormats for Pallet<T> {
 			max_payload_size: u64::MAX,
 			encoding: dmchain_primitives::Encoding::Binary,
 		};
-		Self::do_register_format(None, spec).expect("a benchmark format is well made")
+		let id = Self::do_register_format(None, spec).expect("a benchmark format is well made");
+		(id, matching)
 	}
 }
 

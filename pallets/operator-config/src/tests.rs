@@ -3,9 +3,9 @@
 use crate::{mock::*, pallet::*, types::*};
 use dmchain_primitives::{
 	ContentHash, CurrentParameters, DataFormats, DataParameters, Decimal, Encoding, FieldSpec,
-	FieldType, FormatSpec, FormatUnusable, FormatViolation, HashAlgorithm, MetadataEntry,
-	MetadataValue, Parameter, ParameterChange, RateLimit, RetentionClass, Roles, SourceAdmission,
-	SourceControl, SourceHold, SourceHolds, SourceStatus,
+	FieldType, FormatSpec, FormatTerms, FormatUnusable, FormatViolation, HashAlgorithm,
+	MetadataEntry, MetadataValue, Parameter, ParameterChange, RateLimit, RetentionClass, Roles,
+	SourceAdmission, SourceControl, SourceHold, SourceHolds, SourceStatus,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -550,7 +550,11 @@ mod formats {
 				}
 				.into(),
 			);
-			assert_eq!(<OperatorConfig as DataFormats>::bind_source(1), Ok(()));
+			// The source keeps the format's hash algorithm and that it requires a field.
+			assert_eq!(
+				<OperatorConfig as DataFormats>::bind_source(1),
+				Ok(FormatTerms { hash_algorithm: HashAlgorithm::Sha2_256, requires_fields: true })
+			);
 			assert_eq!(Formats::<Test>::get(1).unwrap().sources, 1);
 		});
 	}
@@ -660,7 +664,10 @@ mod formats {
 				Error::<Test>::FormatNotDeprecated
 			);
 			// A source binds it; withdrawing or rejecting the source unbinds it.
-			assert_eq!(<OperatorConfig as DataFormats>::bind_source(format), Ok(()));
+			assert_eq!(
+				<OperatorConfig as DataFormats>::bind_source(format),
+				Ok(FormatTerms { hash_algorithm: HashAlgorithm::Sha2_256, requires_fields: false })
+			);
 			assert_ok!(OperatorConfig::deprecate_format(signed(OPERATOR), format));
 			assert_noop!(
 				OperatorConfig::remove_format(signed(OPERATOR), format),

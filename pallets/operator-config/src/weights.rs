@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::OperatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn appoint_operator() -> Weight {
 		// Proof size: measured `334`, estimated `3513`.
-		// Minimum execution time: 14_982_000 picoseconds.
-		Weight::from_parts(17_246_000, 3513)
+		// Minimum execution time: 14_612_000 picoseconds.
+		Weight::from_parts(15_774_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dismiss_operator() -> Weight {
 		// Proof size: measured `334`, estimated `3513`.
-		// Minimum execution time: 12_749_000 picoseconds.
-		Weight::from_parts(13_980_000, 3513)
+		// Minimum execution time: 11_928_000 picoseconds.
+		Weight::from_parts(12_939_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::SupervisorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn appoint_supervisor() -> Weight {
 		// Proof size: measured `361`, estimated `3513`.
-		// Minimum execution time: 16_595_000 picoseconds.
-		Weight::from_parts(18_137_000, 3513)
+		// Minimum execution time: 15_554_000 picoseconds.
+		Weight::from_parts(16_755_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Supervisors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn dismiss_supervisor() -> Weight {
 		// Proof size: measured `336`, estimated `3513`.
-		// Minimum execution time: 12_499_000 picoseconds.
-		Weight::from_parts(14_061_000, 3513)
+		// Minimum execution time: 11_647_000 picoseconds.
+		Weight::from_parts(13_099_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn register_data_user() -> Weight {
 		// Proof size: measured `446`, estimated `3697`.
-		// Minimum execution time: 52_449_000 picoseconds.
-		Weight::from_parts(57_396_000, 3697)
+		// Minimum execution time: 48_963_000 picoseconds.
+		Weight::from_parts(51_718_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn approve_data_user() -> Weight {
 		// Proof size: measured `595`, estimated `3697`.
-		// Minimum execution time: 15_323_000 picoseconds.
-		Weight::from_parts(16_986_000, 3697)
+		// Minimum execution time: 14_702_000 picoseconds.
+		Weight::from_parts(15_934_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn suspend_data_user() -> Weight {
 		// Proof size: measured `595`, estimated `3697`.
-		// Minimum execution time: 15_423_000 picoseconds.
-		Weight::from_parts(17_305_000, 3697)
+		// Minimum execution time: 14_571_000 picoseconds.
+		Weight::from_parts(15_794_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	fn reinstate_data_user() -> Weight {
 		// Proof size: measured `595`, estimated `3697`.
-		// Minimum execution time: 15_704_000 picoseconds.
-		Weight::from_parts(17_176_000, 3697)
+		// Minimum execution time: 14_302_000 picoseconds.
+		Weight::from_parts(15_473_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn remove_data_user() -> Weight {
 		// Proof size: measured `824`, estimated `3697`.
-		// Minimum execution time: 46_960_000 picoseconds.
-		Weight::from_parts(52_398_000, 3697)
+		// Minimum execution time: 44_787_000 picoseconds.
+		Weight::from_parts(48_161_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -185,64 +185,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn deregister_data_user() -> Weight {
 		// Proof size: measured `725`, estimated `3697`.
-		// Minimum execution time: 44_366_000 picoseconds.
-		Weight::from_parts(48_523_000, 3697)
+		// Minimum execution time: 42_874_000 picoseconds.
+		Weight::from_parts(45_768_000, 3697)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::ProgressOf` (r:1 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn approve_source() -> Weight {
-		// Proof size: measured `593`, estimated `4609`.
-		// Minimum execution time: 23_105_000 picoseconds.
-		Weight::from_parts(28_102_000, 4609)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `535`, estimated `3589`.
+		// Minimum execution time: 20_621_000 picoseconds.
+		Weight::from_parts(22_573_000, 3589)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1104), added: 3579, mode: `MaxEncodedLen`)
 	/// Storage: `OperatorConfig::Formats` (r:1 w:1)
 	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::ProgressOf` (r:0 w:1)
-	/// Proof: `DataRegistry::ProgressOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn reject_source() -> Weight {
-		// Proof size: measured `822`, estimated `38513`.
-		// Minimum execution time: 50_936_000 picoseconds.
-		Weight::from_parts(61_281_000, 38513)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `879`, estimated `38513`.
+		// Minimum execution time: 59_038_000 picoseconds.
+		Weight::from_parts(65_939_000, 38513)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn suspend_source() -> Weight {
-		// Proof size: measured `533`, estimated `4609`.
-		// Minimum execution time: 18_037_000 picoseconds.
-		Weight::from_parts(20_931_000, 4609)
+		// Proof size: measured `530`, estimated `3589`.
+		// Minimum execution time: 16_906_000 picoseconds.
+		Weight::from_parts(19_970_000, 3589)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn lift_source_suspension() -> Weight {
-		// Proof size: measured `533`, estimated `4609`.
-		// Minimum execution time: 17_776_000 picoseconds.
-		Weight::from_parts(24_907_000, 4609)
+		// Proof size: measured `530`, estimated `3589`.
+		// Minimum execution time: 17_676_000 picoseconds.
+		Weight::from_parts(19_359_000, 3589)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -260,8 +258,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
 	fn register_format() -> Weight {
 		// Proof size: measured `635`, estimated `3593`.
-		// Minimum execution time: 372_005_000 picoseconds.
-		Weight::from_parts(473_416_000, 3593)
+		// Minimum execution time: 357_203_000 picoseconds.
+		Weight::from_parts(450_422_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -271,8 +269,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Formats` (`max_values`: None, `max_size`: Some(35048), added: 37523, mode: `MaxEncodedLen`)
 	fn deprecate_format() -> Weight {
 		// Proof size: measured `35449`, estimated `38513`.
-		// Minimum execution time: 110_445_000 picoseconds.
-		Weight::from_parts(133_309_000, 38513)
+		// Minimum execution time: 110_054_000 picoseconds.
+		Weight::from_parts(118_096_000, 38513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -286,8 +284,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn remove_format() -> Weight {
 		// Proof size: measured `35607`, estimated `38513`.
-		// Minimum execution time: 137_475_000 picoseconds.
-		Weight::from_parts(169_433_000, 38513)
+		// Minimum execution time: 121_942_000 picoseconds.
+		Weight::from_parts(135_132_000, 38513)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -303,8 +301,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::ParameterHistory` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	fn set_parameter() -> Weight {
 		// Proof size: measured `351`, estimated `3513`.
-		// Minimum execution time: 19_059_000 picoseconds.
-		Weight::from_parts(21_692_000, 3513)
+		// Minimum execution time: 18_128_000 picoseconds.
+		Weight::from_parts(19_760_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -318,8 +316,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::ValidatorSetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
 		// Proof size: measured `1595`, estimated `5060`.
-		// Minimum execution time: 19_178_000 picoseconds.
-		Weight::from_parts(22_423_000, 5060)
+		// Minimum execution time: 17_757_000 picoseconds.
+		Weight::from_parts(19_429_000, 5060)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -331,8 +329,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::ValidatorSetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
 		// Proof size: measured `1386`, estimated `3513`.
-		// Minimum execution time: 15_103_000 picoseconds.
-		Weight::from_parts(17_205_000, 3513)
+		// Minimum execution time: 13_179_000 picoseconds.
+		Weight::from_parts(14_351_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -344,8 +342,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::AuthorizedNodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn authorize_node() -> Weight {
 		// Proof size: measured `361`, estimated `3616`.
-		// Minimum execution time: 17_757_000 picoseconds.
-		Weight::from_parts(19_389_000, 3616)
+		// Minimum execution time: 16_064_000 picoseconds.
+		Weight::from_parts(17_286_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -357,8 +355,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::AuthorizedNodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn revoke_node() -> Weight {
 		// Proof size: measured `535`, estimated `3616`.
-		// Minimum execution time: 18_798_000 picoseconds.
-		Weight::from_parts(21_803_000, 3616)
+		// Minimum execution time: 17_056_000 picoseconds.
+		Weight::from_parts(18_237_000, 3616)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -370,8 +368,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::AuthorizedNodeCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_node_authorization() -> Weight {
 		// Proof size: measured `394`, estimated `3513`.
-		// Minimum execution time: 14_492_000 picoseconds.
-		Weight::from_parts(19_899_000, 3513)
+		// Minimum execution time: 12_939_000 picoseconds.
+		Weight::from_parts(14_041_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -380,117 +378,117 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDb's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn appoint_operator() -> Weight {
-		Weight::from_parts(17_246_000, 3513)
+		Weight::from_parts(15_774_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn dismiss_operator() -> Weight {
-		Weight::from_parts(13_980_000, 3513)
+		Weight::from_parts(12_939_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn appoint_supervisor() -> Weight {
-		Weight::from_parts(18_137_000, 3513)
+		Weight::from_parts(16_755_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn dismiss_supervisor() -> Weight {
-		Weight::from_parts(14_061_000, 3513)
+		Weight::from_parts(13_099_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn register_data_user() -> Weight {
-		Weight::from_parts(57_396_000, 3697)
+		Weight::from_parts(51_718_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_data_user() -> Weight {
-		Weight::from_parts(16_986_000, 3697)
+		Weight::from_parts(15_934_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_data_user() -> Weight {
-		Weight::from_parts(17_305_000, 3697)
+		Weight::from_parts(15_794_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate_data_user() -> Weight {
-		Weight::from_parts(17_176_000, 3697)
+		Weight::from_parts(15_473_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_data_user() -> Weight {
-		Weight::from_parts(52_398_000, 3697)
+		Weight::from_parts(48_161_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn deregister_data_user() -> Weight {
-		Weight::from_parts(48_523_000, 3697)
+		Weight::from_parts(45_768_000, 3697)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_source() -> Weight {
-		Weight::from_parts(28_102_000, 4609)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+		Weight::from_parts(22_573_000, 3589)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject_source() -> Weight {
-		Weight::from_parts(61_281_000, 38513)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(65_939_000, 38513)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn suspend_source() -> Weight {
-		Weight::from_parts(20_931_000, 4609)
+		Weight::from_parts(19_970_000, 3589)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn lift_source_suspension() -> Weight {
-		Weight::from_parts(24_907_000, 4609)
+		Weight::from_parts(19_359_000, 3589)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_format() -> Weight {
-		Weight::from_parts(473_416_000, 3593)
+		Weight::from_parts(450_422_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn deprecate_format() -> Weight {
-		Weight::from_parts(133_309_000, 38513)
+		Weight::from_parts(118_096_000, 38513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_format() -> Weight {
-		Weight::from_parts(169_433_000, 38513)
+		Weight::from_parts(135_132_000, 38513)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_parameter() -> Weight {
-		Weight::from_parts(21_692_000, 3513)
+		Weight::from_parts(19_760_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn add_validator() -> Weight {
-		Weight::from_parts(22_423_000, 5060)
+		Weight::from_parts(19_429_000, 5060)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(17_205_000, 3513)
+		Weight::from_parts(14_351_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn authorize_node() -> Weight {
-		Weight::from_parts(19_389_000, 3616)
+		Weight::from_parts(17_286_000, 3616)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_node() -> Weight {
-		Weight::from_parts(21_803_000, 3616)
+		Weight::from_parts(18_237_000, 3616)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_node_authorization() -> Weight {
-		Weight::from_parts(19_899_000, 3513)
+		Weight::from_parts(14_041_000, 3513)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -305,15 +305,53 @@ impl<Name: AsRef<[u8]>, Fields> FormatSpec<Name, Fields> {
 	}
 }
 
+/// What a source keeps of its format when it binds to it. A format never changes, so these
+/// stay true for the source's whole life: the registry checks a record's hash algorithm
+/// against them and refuses a record without metadata under a format that requires fields,
+/// without loading the format (issue 12: the format's field list is read only when a record
+/// carries metadata).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct FormatTerms {
+	/// The algorithm every record's content hash must use: records store only the digest.
+	pub hash_algorithm: HashAlgorithm,
+	/// Whether the format requires at least one field.
+	pub requires_fields: bool,
+}
+
+impl<Name, Fields> FormatSpec<Name, Fields> {
+	/// The terms a source bound to this format keeps.
+	pub fn terms<Variants>(&self) -> FormatTerms
+	where
+		Fields: AsRef<[FieldSpec<Name, Variants>]>,
+	{
+		FormatTerms {
+			hash_algorithm: self.hash_algorithm,
+			requires_fields: self.fields.as_ref().iter().any(|field| field.required),
+		}
+	}
+}
+
 /// The registry's view of the data formats (implemented by the operator pallet, wired by the
-/// runtime). `()` knows no formats and accepts everything, for chains without format checks.
+/// runtime).
 pub trait DataFormats {
 	/// A format as loaded once per submission and then checked against each of its records.
 	type Format;
 
 	/// Binds a new source to `format` if a new source may take it (it exists and is not
 	/// deprecated): the format counts its sources and is not removed while any is left.
-	fn bind_source(format: FormatId) -> Result<(), FormatUnusable>;
+	/// Returns the terms the source keeps.
+	fn bind_source(format: FormatId) -> Result<FormatTerms, FormatUnusable>;
 
 	/// A source that never anchored a record (withdrawn or rejected) let go of `format`.
 	fn unbind_source(format: FormatId);
@@ -329,40 +367,34 @@ pub trait DataFormats {
 		metadata: &[MetadataEntry<K, B>],
 	) -> Result<(), FormatViolation>;
 
-	/// Registers a strict format whose required text fields are `fields` and whose hash
-	/// algorithm is `algorithm`, for the registry's benchmarks (the costliest check).
+	/// Registers the costliest format to check a record against, for the registry's
+	/// benchmarks: strict, with hash algorithm `algorithm`, one required enum field per name of
+	/// `fields`, each with as many variants as a field may have, as long as a variant may be
+	/// and at most `value_len` bytes, all alike but for their last bytes. Returns the format and
+	/// the value that matches each field's last variant (the slowest match).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn format_for_benchmark(
 		algorithm: HashAlgorithm,
 		fields: alloc::vec::Vec<alloc::vec::Vec<u8>>,
-	) -> FormatId;
+		value_len: u32,
+	) -> (FormatId, alloc::vec::Vec<u8>);
 }
 
-impl DataFormats for () {
-	type Format = ();
-
-	fn bind_source(_: FormatId) -> Result<(), FormatUnusable> {
-		Ok(())
-	}
-
-	fn unbind_source(_: FormatId) {}
-
-	fn load(_: FormatId) -> Option<()> {
-		Some(())
-	}
-
-	fn check<K: AsRef<[u8]>, B: AsRef<[u8]>>(
-		_: &(),
-		_: &ContentHash,
-		_: &[MetadataEntry<K, B>],
-	) -> Result<(), FormatViolation> {
-		Ok(())
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn format_for_benchmark(_: HashAlgorithm, _: alloc::vec::Vec<alloc::vec::Vec<u8>>) -> FormatId {
-		0
-	}
+/// The variants of the costliest enum field ([`DataFormats::format_for_benchmark`]): `count`
+/// variants of `len` bytes that differ only in their last (up to) four bytes; the last one is
+/// the slowest to match.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn benchmark_variants(count: u32, len: u32) -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
+	(0..count)
+		.map(|i| {
+			let mut variant = alloc::vec![b'v'; len as usize];
+			let tail = i.to_be_bytes();
+			let n = tail.len().min(variant.len());
+			let at = variant.len() - n;
+			variant[at..].copy_from_slice(&tail[tail.len() - n..]);
+			variant
+		})
+		.collect()
 }
 
 #[cfg(test)]

@@ -42,9 +42,11 @@ pub use audit::{
 	FlagView, ReasonCode, RecordFacts, RecordRegistry, RecordStanding, RecordVerdict,
 	ResolutionView, Subject,
 };
+#[cfg(feature = "runtime-benchmarks")]
+pub use format::benchmark_variants;
 pub use format::{
-	DataFormats, Decimal, Encoding, FieldSpec, FieldType, FormatId, FormatSpec, FormatUnusable,
-	FormatViolation,
+	DataFormats, Decimal, Encoding, FieldSpec, FieldType, FormatId, FormatSpec, FormatTerms,
+	FormatUnusable, FormatViolation,
 };
 pub use hash::{ContentHash, HashAlgorithm};
 pub use metadata::{MetadataEntry, MetadataValue};

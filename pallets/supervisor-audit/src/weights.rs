@@ -54,9 +54,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OperatorConfig::Supervisors` (r:1 w:0)
 	/// Proof: `OperatorConfig::Supervisors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Records` (r:1 w:0)
-	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2723), added: 5198, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::SupersededBy` (r:1 w:0)
-	/// Proof: `DataRegistry::SupersededBy` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2689), added: 5164, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:0)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Versions` (r:1 w:0)
+	/// Proof: `DataRegistry::Versions` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `SupervisorAudit::NextFlagId` (r:1 w:1)
 	/// Proof: `SupervisorAudit::NextFlagId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -66,18 +68,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SupervisorAudit::Flags` (r:0 w:1)
 	/// Proof: `SupervisorAudit::Flags` (`max_values`: None, `max_size`: Some(1126), added: 3601, mode: `MaxEncodedLen`)
 	fn flag() -> Weight {
-		// Proof size: measured `691`, estimated `6188`.
-		// Minimum execution time: 41_993_000 picoseconds.
-		Weight::from_parts(47_661_000, 6188)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `738`, estimated `6154`.
+		// Minimum execution time: 41_653_000 picoseconds.
+		Weight::from_parts(44_786_000, 6154)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `OperatorConfig::Supervisors` (r:1 w:0)
 	/// Proof: `OperatorConfig::Supervisors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `DataRegistry::Records` (r:1 w:0)
-	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2723), added: 5198, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::SupersededBy` (r:1 w:0)
-	/// Proof: `DataRegistry::SupersededBy` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2689), added: 5164, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:0)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Versions` (r:1 w:0)
+	/// Proof: `DataRegistry::Versions` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	/// Storage: `SupervisorAudit::Flags` (r:16 w:16)
 	/// Proof: `SupervisorAudit::Flags` (`max_values`: None, `max_size`: Some(1126), added: 3601, mode: `MaxEncodedLen`)
 	/// Storage: `SupervisorAudit::NextCaseId` (r:1 w:1)
@@ -91,10 +95,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `SupervisorAudit::CasesByStatus` (r:0 w:1)
 	/// Proof: `SupervisorAudit::CasesByStatus` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn open_case() -> Weight {
-		// Proof size: measured `2617`, estimated `58606`.
-		// Minimum execution time: 142_643_000 picoseconds.
-		Weight::from_parts(154_862_000, 58606)
-			.saturating_add(T::DbWeight::get().reads(21_u64))
+		// Proof size: measured `2664`, estimated `58606`.
+		// Minimum execution time: 132_728_000 picoseconds.
+		Weight::from_parts(141_762_000, 58606)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	/// Storage: `OperatorConfig::Supervisors` (r:1 w:0)
@@ -107,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SupervisorAudit::Findings` (`max_values`: None, `max_size`: Some(1119), added: 3594, mode: `MaxEncodedLen`)
 	fn add_finding() -> Weight {
 		// Proof size: measured `1781`, estimated `5686`.
-		// Minimum execution time: 48_472_000 picoseconds.
-		Weight::from_parts(62_042_000, 5686)
+		// Minimum execution time: 44_026_000 picoseconds.
+		Weight::from_parts(48_202_000, 5686)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -124,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `SupervisorAudit::CasesByStatus` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
 	fn resolve_case() -> Weight {
 		// Proof size: measured `1748`, estimated `5686`.
-		// Minimum execution time: 46_830_000 picoseconds.
-		Weight::from_parts(60_821_000, 5686)
+		// Minimum execution time: 43_104_000 picoseconds.
+		Weight::from_parts(46_900_000, 5686)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -133,23 +137,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OperatorConfig::Supervisors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `SupervisorAudit::Cases` (r:1 w:0)
 	/// Proof: `SupervisorAudit::Cases` (`max_values`: None, `max_size`: Some(2221), added: 4696, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn freeze_source() -> Weight {
-		// Proof size: measured `1776`, estimated `5686`.
-		// Minimum execution time: 23_505_000 picoseconds.
-		Weight::from_parts(28_242_000, 5686)
+		// Proof size: measured `1773`, estimated `5686`.
+		// Minimum execution time: 22_584_000 picoseconds.
+		Weight::from_parts(24_656_000, 5686)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `OperatorConfig::Supervisors` (r:1 w:0)
 	/// Proof: `OperatorConfig::Supervisors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `DataRegistry::Sources` (r:1 w:1)
-	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1144), added: 3619, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:1)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
 	fn unfreeze_source() -> Weight {
-		// Proof size: measured `508`, estimated `4609`.
-		// Minimum execution time: 17_967_000 picoseconds.
-		Weight::from_parts(23_154_000, 4609)
+		// Proof size: measured `505`, estimated `3589`.
+		// Minimum execution time: 16_495_000 picoseconds.
+		Weight::from_parts(17_907_000, 3589)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -158,32 +162,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDb's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn flag() -> Weight {
-		Weight::from_parts(47_661_000, 6188)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(44_786_000, 6154)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn open_case() -> Weight {
-		Weight::from_parts(154_862_000, 58606)
-			.saturating_add(ParityDbWeight::get().reads(21_u64))
+		Weight::from_parts(141_762_000, 58606)
+			.saturating_add(ParityDbWeight::get().reads(22_u64))
 			.saturating_add(ParityDbWeight::get().writes(21_u64))
 	}
 	fn add_finding() -> Weight {
-		Weight::from_parts(62_042_000, 5686)
+		Weight::from_parts(48_202_000, 5686)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn resolve_case() -> Weight {
-		Weight::from_parts(60_821_000, 5686)
+		Weight::from_parts(46_900_000, 5686)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn freeze_source() -> Weight {
-		Weight::from_parts(28_242_000, 5686)
+		Weight::from_parts(24_656_000, 5686)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unfreeze_source() -> Weight {
-		Weight::from_parts(23_154_000, 4609)
+		Weight::from_parts(17_907_000, 3589)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

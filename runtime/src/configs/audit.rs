@@ -55,8 +55,11 @@ mod benchmarks {
 
 		fn active_source() -> SourceId {
 			let owner = funded(0xa0);
-			let format =
-				OperatorConfig::format_for_benchmark(HashAlgorithm::Blake2b256, Default::default());
+			let (format, _) = OperatorConfig::format_for_benchmark(
+				HashAlgorithm::Blake2b256,
+				Default::default(),
+				0,
+			);
 			let source = pallet_data_registry::NextSourceId::<Runtime>::get();
 			DataRegistry::register_source(
 				RuntimeOrigin::signed(owner.clone()),
@@ -77,7 +80,8 @@ mod benchmarks {
 		fn anchored_record() -> RecordId {
 			let source = Self::active_source();
 			let device = AccountId::new([0xa0; 32]);
-			let index = pallet_data_registry::ProgressOf::<Runtime>::get(source).record_count;
+			let index = pallet_data_registry::SourceStates::<Runtime>::get(source)
+				.map_or(0, |state| state.progress.record_count);
 			let record = pallet_data_registry::RecordInput {
 				content: ContentHash { algorithm: HashAlgorithm::Blake2b256, digest: [0xab; 32] },
 				sequence: index + 1,

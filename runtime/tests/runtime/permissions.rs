@@ -13,7 +13,7 @@ use dmchain_runtime::{
 	RuntimeGenesisConfig, RuntimeOrigin,
 };
 use frame_support::{traits::GetCallMetadata, BoundedVec};
-use pallet_data_registry::{RecordInput, Sources};
+use pallet_data_registry::{RecordInput, SourceStates};
 use pallet_operator_config::DataUserKind;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError};
@@ -206,7 +206,7 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 	use pallet_supervisor_audit::Call as Audit;
 	let pending_user = account(Sr25519Keyring::EveStash);
 	let hold_source_for_approval = || {
-		Sources::<Runtime>::mutate(0, |source| {
+		SourceStates::<Runtime>::mutate(0, |source| {
 			source.as_mut().expect("source 0 exists").status = SourceStatus::PendingApproval
 		})
 	};

@@ -96,6 +96,9 @@ pub enum Command {
 		#[arg(long)]
 		watch: Option<u64>,
 	},
+	/// Measure the node: the load benchmark (issue 12).
+	#[command(subcommand)]
+	Bench(BenchCommand),
 	/// Show the account of the signing key.
 	Account,
 	/// Transfer DMC from the signer to an account (funds a new device or owner account).
@@ -109,6 +112,41 @@ pub enum Command {
 	Completions {
 		/// bash, zsh, fish, elvish or powershell.
 		shell: clap_complete::Shell,
+	},
+}
+
+/// `dmchain bench …`
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+	/// Load the node with transactions signed before the clock starts, one workload after the
+	/// other, and report per workload the finalized transactions and records per second, the
+	/// in-block and finalized latency (p50, p95, p99), pool refusals and block fullness, with
+	/// the product's targets. The signer funds the load accounts and, for record workloads,
+	/// registers and approves a source for each (an operator: //Alice on a dev chain).
+	Load {
+		/// Load accounts: each signs its own transactions and is the device of its own source.
+		#[arg(long, default_value_t = 64)]
+		accounts: u32,
+		/// The workloads, in order, as KIND[@RATE][xCOUNT]: KIND is transfers, records or
+		/// batch:N (N records a call); RATE is max (the default), half (half the rate the same
+		/// kind reached earlier in the run) or transactions per second; COUNT transactions.
+		#[arg(
+			long = "workload",
+			default_values_t = [
+				"transfers".to_string(),
+				"records".to_string(),
+				"batch:100x400".to_string(),
+				"batch:1000x100".to_string(),
+				"records@halfx3000".to_string(),
+			]
+		)]
+		workloads: Vec<String>,
+		/// Transactions of a workload that does not give its COUNT.
+		#[arg(long, default_value_t = 12000)]
+		transactions: u32,
+		/// Also write the report as JSON to this file.
+		#[arg(long)]
+		out: Option<PathBuf>,
 	},
 }
 

@@ -2,6 +2,7 @@
 //! the actor's commands.
 
 mod audit;
+mod bench;
 mod config;
 mod record;
 mod roles;
@@ -79,6 +80,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
 		Command::Config(command) => config::run(&context, command).await,
 		Command::Audit(command) => audit::run(&context, command).await,
 		Command::Validator(command) => validator::run(&context, command).await,
+		Command::Bench(command) => bench::run(&context, command).await,
 		Command::Transfer { to, amount } => {
 			let to = keys::parse_account(&to)?;
 			let amount = dmchain_client::wallet::parse_dmc(&amount)?;

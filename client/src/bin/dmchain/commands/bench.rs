@@ -1,0 +1,147 @@
+//! `dmchain bench load`: the load benchmark (issue 12), its table and its targets.
+
+use super::Context;
+use crate::{cli::BenchCommand, exit, output};
+use dmchain_client::{
+	load::{self, LoadReport, Workload},
+	Error, Result,
+};
+
+/// The product's targets (docs/benchmarks.md): single-record submissions finalized per second,
+/// and as a multiple of the transfer rate of the same run.
+const SINGLE_RECORDS_PER_SECOND: f64 = 1_500.0;
+const SINGLE_OVER_TRANSFERS: f64 = 1.5;
+/// Records per second through multi-record calls.
+const BATCHED_RECORDS_PER_SECOND: f64 = 10_000.0;
+/// Submit-to-finalized p95 at half load, in block times.
+const HALF_LOAD_P95_BLOCKS: f64 = 3.0;
+
+pub async fn run(context: &Context, command: BenchCommand) -> Result<u8> {
+	match command {
+		BenchCommand::Load { accounts, workloads, transactions, out } => {
+			let workloads = workloads
+				.iter()
+				.map(|text| Workload::parse(text, transactions))
+				.collect::<Result<Vec<_>>>()?;
+			let (chain, signer) = context.signed().await?;
+			let json = context.json();
+			let report = load::run(&chain, &signer, accounts, &workloads, |line| {
+				if !json {
+					eprintln!("{line}");
+				}
+			})
+			.await?;
+			if let Some(path) = out {
+				let text = serde_json::to_string_pretty(&report)
+					.map_err(|e| Error::Input(format!("the report as JSON: {e}")))?;
+				std::fs::write(&path, text + "\n").map_err(|e| {
+					Error::Input(format!("writing the report to {}: {e}", path.display()))
+				})?;
+			}
+			output::emit(json, &report, table);
+			if !json {
+				for line in targets(&report) {
+					println!("{line}");
+				}
+			}
+			Ok(exit::OK)
+		},
+	}
+}
+
+/// One row per workload.
+fn table(report: &LoadReport) -> comfy_table::Table {
+	let mut table = output::table(&[
+		"workload",
+		"tx",
+		"rec/tx",
+		"chain tx/s",
+		"chain records/s",
+		"end-to-end tx/s",
+		"in block p50/p95/p99 ms",
+		"final p50/p95/p99 ms",
+		"refused",
+		"blocks",
+		"weight mean/max",
+		"length mean/max",
+		"tx/block max",
+	]);
+	for w in &report.workloads {
+		table.add_row(vec![
+			w.workload.clone(),
+			format!("{}/{}", w.finalized, w.transactions),
+			w.records_per_transaction.to_string(),
+			format!("{:.0}", w.chain_transactions_per_second),
+			format!("{:.0}", w.chain_records_per_second),
+			format!("{:.0}", w.transactions_per_second),
+			format!("{:.0}/{:.0}/{:.0}", w.in_block_ms.p50, w.in_block_ms.p95, w.in_block_ms.p99),
+			format!(
+				"{:.0}/{:.0}/{:.0}",
+				w.finalized_ms.p50, w.finalized_ms.p95, w.finalized_ms.p99
+			),
+			w.rejected.to_string(),
+			w.blocks.to_string(),
+			format!("{:.0}%/{:.0}%", w.mean_weight_share * 100.0, w.max_weight_share * 100.0),
+			format!("{:.0}%/{:.0}%", w.mean_length_share * 100.0, w.max_length_share * 100.0),
+			w.max_transactions_per_block.to_string(),
+		]);
+	}
+	table
+}
+
+/// Each target the run can speak to, with the figure measured and whether it is met. Rates are
+/// read as the chain took them (per second of the chain time the workload's blocks span);
+/// latency at half load end to end.
+fn targets(report: &LoadReport) -> Vec<String> {
+	let find = |name: &str| report.workloads.iter().find(|w| w.workload == name);
+	let verdict = |met: bool| if met { "met" } else { "MISSED" };
+	let mut lines = Vec::new();
+	if let Some(records) = find("records") {
+		let rate = records.chain_records_per_second;
+		lines.push(format!(
+			"target single records finalized >= {SINGLE_RECORDS_PER_SECOND:.0}/s: {rate:.0}/s \
+			 ({:.2} of target) {}",
+			rate / SINGLE_RECORDS_PER_SECOND,
+			verdict(rate >= SINGLE_RECORDS_PER_SECOND)
+		));
+		if let Some(transfers) =
+			find("transfers").filter(|t| t.chain_transactions_per_second > 0.0)
+		{
+			let ratio =
+				records.chain_transactions_per_second / transfers.chain_transactions_per_second;
+			lines.push(format!(
+				"target single records >= {SINGLE_OVER_TRANSFERS} x transfers: {ratio:.2} x \
+				 ({:.0}/s against {:.0}/s) {}",
+				records.chain_transactions_per_second,
+				transfers.chain_transactions_per_second,
+				verdict(ratio >= SINGLE_OVER_TRANSFERS)
+			));
+		}
+	}
+	if let Some(best) = report
+		.workloads
+		.iter()
+		.filter(|w| w.records_per_transaction > 1)
+		.max_by(|a, b| a.chain_records_per_second.total_cmp(&b.chain_records_per_second))
+	{
+		let rate = best.chain_records_per_second;
+		lines.push(format!(
+			"target batched records >= {BATCHED_RECORDS_PER_SECOND:.0}/s: {rate:.0}/s ({}, {:.2} \
+			 of target) {}",
+			best.workload,
+			rate / BATCHED_RECORDS_PER_SECOND,
+			verdict(rate >= BATCHED_RECORDS_PER_SECOND)
+		));
+	}
+	for half in report.workloads.iter().filter(|w| w.workload.ends_with("@50%")) {
+		let blocks = half.finalized_ms.p95 / report.block_time_ms.max(1) as f64;
+		lines.push(format!(
+			"target {} finalized p95 <= {HALF_LOAD_P95_BLOCKS} block times: {:.0} ms = {blocks:.2} \
+			 block times {}",
+			half.workload,
+			half.finalized_ms.p95,
+			verdict(blocks <= HALF_LOAD_P95_BLOCKS)
+		));
+	}
+	lines
+}

@@ -1,0 +1,12 @@
+//! Weights of what the runtime takes from upstream, measured on the project's machine by
+//! `scripts/bench.sh` (issue 12: no transaction is charged upstream's RocksDB-based figures):
+//! frame-system's transaction extensions and transaction payment's, which every signed
+//! transaction pays, and balances (the load benchmark's baseline); and from
+//! `dmchain-bench overhead`, the execution weight of an empty block and of one extrinsic's
+//! base (which the runtime's `BlockWeights` take instead of upstream's constants).
+
+pub mod block_weights;
+pub mod extrinsic_weights;
+pub mod frame_system_extensions;
+pub mod pallet_balances;
+pub mod pallet_transaction_payment;
