@@ -18,12 +18,8 @@ use crate::{
 	error::{Error, Result},
 	keys::{self, account_of, AccountId, Keypair},
 	records::RecordDraft,
-	runtime::api::{
-		self, data_registry::events::SourceRegistered,
-		runtime_types::bounded_collections::bounded_vec::BoundedVec,
-	},
+	runtime::api::{self, runtime_types::bounded_collections::bounded_vec::BoundedVec},
 	sources::SourceId,
-	transaction::{self, WaitFor},
 };
 use futures::{stream::FuturesUnordered, StreamExt};
 use serde::Serialize;
@@ -355,7 +351,8 @@ pub async fn run(
 
 /// The load accounts: derived from a fixed phrase path (`//dmchain-load//N`), each funded by
 /// `funder` with 1,000 DMC; with `sources`, each the device of a source of the open format 0
-/// that `funder` registers and approves. Everything is finalized before this returns.
+/// that `funder` registers and approves. The set-up transactions are signed ahead and followed
+/// like a workload's; everything is finalized, and each source checked, before this returns.
 async fn prepare(
 	chain: &Chain,
 	funder: &Keypair,
@@ -366,14 +363,17 @@ async fn prepare(
 	for i in 0..count {
 		let pair = keys::from_suri(&format!("//dmchain-load//{i}"))?;
 		let account = account_of(&pair);
-		accounts.push(LoadAccount { pair, account, nonce: 0, source: None, sequence: 0 });
+		accounts.push(LoadAccount { pair, account, nonce: 0, source: None, sequence: 1 });
 	}
 	let amount: u128 = 1_000 * 10u128.pow(crate::wallet::DECIMALS);
 	let mut nonce = chain.next_nonce(&account_of(funder)).await?;
-	let mut pending = Vec::new();
+	let at = at_finalized(chain).await?;
+	let first_source: SourceId =
+		at.storage().fetch(api::storage().data_registry().next_source_id(), ()).await?.decode()?;
+	let mut setup = Vec::new();
 	for account in &accounts {
 		let call = api::tx().balances().transfer_keep_alive(account.account.clone().into(), amount);
-		pending.push(transaction::submit(chain, &call, funder, Some(nonce)).await?);
+		setup.push(sign_offline(&at, &call, funder, nonce)?);
 		nonce += 1;
 	}
 	if sources {
@@ -384,44 +384,69 @@ async fn prepare(
 				BoundedVec(b"dmchain-load".to_vec()),
 				None,
 			);
-			pending.push(transaction::submit(chain, &call, funder, Some(nonce)).await?);
+			setup.push(sign_offline(&at, &call, funder, nonce)?);
 			nonce += 1;
 		}
 	}
-	let mut registered: HashMap<[u8; 32], SourceId> = HashMap::new();
-	let mut waiting: FuturesUnordered<_> =
-		pending.into_iter().map(|p| p.wait(chain, WaitFor::Finalized)).collect();
-	while let Some(included) = waiting.next().await {
-		let included = included?;
-		if let Some(event) = included.events.find_first::<SourceRegistered>() {
-			let event = event?;
-			registered.insert(event.device.0, event.source);
-		}
-	}
-	drop(waiting);
+	settle(chain, setup, "funding and registering the load accounts").await?;
 	if sources {
+		let at = at_finalized(chain).await?;
 		let mut approvals = Vec::new();
-		for account in &mut accounts {
-			let source = *registered.get(&account.account.0).ok_or_else(|| {
-				Error::NotFound(format!("the source registered for {}", account.account))
-			})?;
+		for (i, account) in accounts.iter_mut().enumerate() {
+			// The funder's registrations were included in nonce order: consecutive ids.
+			let source = first_source + i as SourceId;
+			let registered = crate::DataUser::new(chain.clone()).source(source).await?;
+			if registered.is_none_or(|found| found.device != account.account) {
+				return Err(Error::NotFound(format!(
+					"load source {source} for {} (another registration came in between?)",
+					account.account
+				)));
+			}
 			account.source = Some(source);
 			let call = api::tx().operator_config().approve_source(source);
-			approvals.push(transaction::submit(chain, &call, funder, Some(nonce)).await?);
+			approvals.push(sign_offline(&at, &call, funder, nonce)?);
 			nonce += 1;
 		}
-		let mut waiting: FuturesUnordered<_> =
-			approvals.into_iter().map(|p| p.wait(chain, WaitFor::Finalized)).collect();
-		while let Some(included) = waiting.next().await {
-			included?;
-		}
+		settle(chain, approvals, "approving the load sources").await?;
 	}
 	for account in &mut accounts {
 		account.nonce = chain.next_nonce(&account.account).await?;
-		// Each run registers new sources: their sequence numbers start at 1.
-		account.sequence = 1;
 	}
 	Ok(accounts)
+}
+
+/// Hands `signed` to the node and waits until every one is finalized.
+async fn settle(chain: &Chain, signed: Vec<Signed>, what: &str) -> Result<()> {
+	let count = signed.len() as u32;
+	let report = measure(chain, signed, None, 1, 1).await?;
+	if report.finalized != count {
+		return Err(Error::Rejected(format!(
+			"{what}: {} of {count} transactions finalized ({} refused: {:?})",
+			report.finalized, report.rejected, report.rejections
+		)));
+	}
+	Ok(())
+}
+
+/// The client at the latest finalized block, asked again once if the node has not got the
+/// block's header to hand yet (seen right after a node starts).
+async fn at_finalized(chain: &Chain) -> Result<subxt::client::OnlineClientAtBlock<DmchainConfig>> {
+	match chain.at_finalized().await {
+		Ok(at) => Ok(at),
+		Err(_) => chain.at_finalized().await,
+	}
+}
+
+/// `call` signed by `signer` with `nonce`, immortal, for submission later.
+fn sign_offline<Call: subxt::transactions::Payload>(
+	at: &subxt::client::OnlineClientAtBlock<DmchainConfig>,
+	call: &Call,
+	signer: &Keypair,
+	nonce: u64,
+) -> Result<Signed> {
+	let params = PolkadotExtrinsicParamsBuilder::<DmchainConfig>::new().nonce(nonce).build();
+	let transaction = at.tx().create_signable_offline(call, params)?.sign(signer)?;
+	Ok(Signed { hash: transaction.hash(), bytes: transaction.into_encoded() })
 }
 
 /// Signs every transaction of `workload`, the accounts taking turns, each with its next nonce
@@ -431,15 +456,13 @@ async fn sign(
 	accounts: &mut [LoadAccount],
 	workload: &Workload,
 ) -> Result<Vec<Signed>> {
-	let at = chain.at_finalized().await?;
+	let at = at_finalized(chain).await?;
 	let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
 	let count = accounts.len();
 	let mut signed = Vec::with_capacity(workload.transactions as usize);
 	for t in 0..workload.transactions as usize {
 		let receiver = accounts[(t + 1) % count].account.clone();
 		let account = &mut accounts[t % count];
-		let params =
-			PolkadotExtrinsicParamsBuilder::<DmchainConfig>::new().nonce(account.nonce).build();
 		let drafts = |n: u32, account: &mut LoadAccount| -> Vec<_> {
 			(0..n)
 				.map(|_| {
@@ -451,26 +474,27 @@ async fn sign(
 				})
 				.collect()
 		};
+		let source = || account.source.ok_or_else(|| Error::Input("no load source".into()));
 		let transaction = match workload.kind {
 			Kind::Transfers => {
 				let call = api::tx().balances().transfer_keep_alive(receiver.into(), 1);
-				at.tx().create_signable_offline(&call, params)?.sign(&account.pair)?
+				sign_offline(&at, &call, &account.pair, account.nonce)?
 			},
 			Kind::Records => {
-				let source = account.source.ok_or_else(|| Error::Input("no load source".into()))?;
+				let source = source()?;
 				let input = drafts(1, account).remove(0);
 				let call = api::tx().data_registry().submit_record(source, input);
-				at.tx().create_signable_offline(&call, params)?.sign(&account.pair)?
+				sign_offline(&at, &call, &account.pair, account.nonce)?
 			},
 			Kind::Batches(n) => {
-				let source = account.source.ok_or_else(|| Error::Input("no load source".into()))?;
+				let source = source()?;
 				let inputs = drafts(n, account);
 				let call = api::tx().data_registry().submit_records(source, BoundedVec(inputs));
-				at.tx().create_signable_offline(&call, params)?.sign(&account.pair)?
+				sign_offline(&at, &call, &account.pair, account.nonce)?
 			},
 		};
 		account.nonce += 1;
-		signed.push(Signed { hash: transaction.hash(), bytes: transaction.into_encoded() });
+		signed.push(transaction);
 	}
 	Ok(signed)
 }

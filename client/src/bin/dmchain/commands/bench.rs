@@ -104,8 +104,7 @@ fn targets(report: &LoadReport) -> Vec<String> {
 			rate / SINGLE_RECORDS_PER_SECOND,
 			verdict(rate >= SINGLE_RECORDS_PER_SECOND)
 		));
-		if let Some(transfers) =
-			find("transfers").filter(|t| t.chain_transactions_per_second > 0.0)
+		if let Some(transfers) = find("transfers").filter(|t| t.chain_transactions_per_second > 0.0)
 		{
 			let ratio =
 				records.chain_transactions_per_second / transfers.chain_transactions_per_second;
