@@ -179,8 +179,11 @@ pub struct WorkloadReport {
 	pub target_rate: Option<f64>,
 	/// Transactions the pool refused.
 	pub rejected: u32,
-	/// Transactions found in finalized blocks.
+	/// Transactions found in finalized blocks that did what they were sent for.
 	pub finalized: u32,
+	/// Transactions found in finalized blocks whose call failed (`System.ExtrinsicFailed`):
+	/// counted in no rate.
+	pub failed: u32,
 	/// Seconds from the first submission to the last finalization.
 	pub seconds: f64,
 	/// Finalized transactions per second, end to end: from the first submission to the last
@@ -256,6 +259,7 @@ struct Track {
 	submitted: Option<Instant>,
 	in_block: Option<Instant>,
 	finalized: Option<Instant>,
+	failed: bool,
 }
 
 /// Runs the load: prepares `accounts` load accounts funded (and, for record workloads,
@@ -421,8 +425,8 @@ async fn settle(chain: &Chain, signed: Vec<Signed>, what: &str) -> Result<()> {
 	let report = measure(chain, signed, None, 1, 1).await?;
 	if report.finalized != count {
 		return Err(Error::Rejected(format!(
-			"{what}: {} of {count} transactions finalized ({} refused: {:?})",
-			report.finalized, report.rejected, report.rejections
+			"{what}: {} of {count} transactions finalized and done ({} failed, {} refused: {:?})",
+			report.finalized, report.failed, report.rejected, report.rejections
 		)));
 	}
 	Ok(())
@@ -502,11 +506,13 @@ async fn sign(
 /// How many submissions may wait for the node's answer at once.
 const IN_FLIGHT: usize = 64;
 
-/// How long to wait for the last transactions to be finalized after the last submission.
+/// How long to wait, once everything is submitted, for another of the workload's transactions
+/// to be finalized before giving up on the rest.
 const DRAIN: Duration = Duration::from_secs(60);
 
 /// Hands `signed` to the node at `rate` (or as fast as it answers) while following the best and
-/// finalized blocks; reports when every accepted transaction is finalized or [`DRAIN`] passed.
+/// finalized blocks; reports when every accepted transaction is finalized, or when [`DRAIN`]
+/// passed after the last submission without another one finalized.
 async fn measure(
 	chain: &Chain,
 	signed: Vec<Signed>,
@@ -563,6 +569,8 @@ async fn measure(
 		})
 	};
 	let mut submitted_all: Option<Instant> = None;
+	// The last time one of the workload's transactions was finalized (or all were submitted).
+	let mut progress = Instant::now();
 	// Per finalized block holding the workload's transactions: number, how many, weight and
 	// length shares.
 	let mut block_stats: Vec<(u64, u32, f64, f64)> = Vec::new();
@@ -575,7 +583,7 @@ async fn measure(
 		if done {
 			break;
 		}
-		if submitted_all.is_some_and(|at| at.elapsed() > DRAIN) {
+		if submitted_all.is_some() && progress.elapsed() > DRAIN {
 			break;
 		}
 		tokio::select! {
@@ -583,6 +591,7 @@ async fn measure(
 				submitter = None;
 				finished.map_err(|e| Error::Input(format!("the submitter failed: {e}")))?;
 				submitted_all = Some(Instant::now());
+				progress = Instant::now();
 			},
 			head = best.next() => {
 				let Some(head) = head else { break };
@@ -590,7 +599,8 @@ async fn measure(
 				let hash = header_hash(&header);
 				mark(chain, hash, &tracks, |t, now| {
 					t.in_block.get_or_insert(now);
-				}).await?;
+				})
+				.await?;
 			},
 			head = finalized.next() => {
 				let Some(head) = head else { break };
@@ -611,11 +621,13 @@ async fn measure(
 				}
 				last_finalized = last_finalized.max(header.number);
 				for (hash, number) in hashes.into_iter().rev() {
-					let (ours, length) = mark(chain, hash, &tracks, |t, now| {
+					let (ours, length, hashes) = mark(chain, hash, &tracks, |t, now| {
 						t.in_block.get_or_insert(now);
 						t.finalized.get_or_insert(now);
 					}).await?;
 					if ours > 0 {
+						progress = Instant::now();
+						mark_failures(chain, hash, &hashes, &tracks).await?;
 						let weight = block_weight(chain, hash).await?;
 						block_stats.push((
 							number,
@@ -636,11 +648,16 @@ async fn measure(
 	let mut final_latency = Vec::new();
 	let mut last_final: Option<Instant> = None;
 	let mut first_submit: Option<Instant> = None;
+	let mut failed = 0u32;
 	for track in tracks.values() {
 		let Some(submitted) = track.submitted else { continue };
 		first_submit = Some(first_submit.map_or(submitted, |f| f.min(submitted)));
 		if let Some(at) = track.in_block {
 			in_block.push(at.saturating_duration_since(submitted).as_secs_f64() * 1000.0);
+		}
+		if track.failed {
+			failed += 1;
+			continue;
 		}
 		if let Some(at) = track.finalized {
 			final_latency.push(at.saturating_duration_since(submitted).as_secs_f64() * 1000.0);
@@ -675,6 +692,7 @@ async fn measure(
 		target_rate: rate,
 		rejected,
 		finalized: finalized_count,
+		failed,
 		seconds,
 		transactions_per_second: if seconds > 0.0 {
 			f64::from(finalized_count) / seconds
@@ -710,15 +728,16 @@ async fn mark(
 	hash: H256,
 	tracks: &Mutex<HashMap<H256, Track>>,
 	update: impl Fn(&mut Track, Instant),
-) -> Result<(u32, u64)> {
+) -> Result<(u32, u64, Vec<H256>)> {
 	let Some(block) =
 		chain.legacy_rpc().chain_get_block(Some(hash)).await.map_err(subxt::Error::from)?
 	else {
-		return Ok((0, 0));
+		return Ok((0, 0, Vec::new()));
 	};
 	let now = Instant::now();
 	let mut ours = 0;
 	let mut length = 0u64;
+	let mut hashes = Vec::with_capacity(block.block.extrinsics.len());
 	let mut tracks = tracks.lock().expect("tracks");
 	for extrinsic in &block.block.extrinsics {
 		length += extrinsic.0.len() as u64;
@@ -727,8 +746,37 @@ async fn mark(
 			update(track, now);
 			ours += 1;
 		}
+		hashes.push(id);
 	}
-	Ok((ours, length))
+	Ok((ours, length, hashes))
+}
+
+/// Marks as failed the workload's transactions in block `hash` (whose extrinsics are
+/// `hashes`, in order) that emitted `System.ExtrinsicFailed`.
+async fn mark_failures(
+	chain: &Chain,
+	hash: H256,
+	hashes: &[H256],
+	tracks: &Mutex<HashMap<H256, Track>>,
+) -> Result<()> {
+	let at = chain.api().at_block(hash).await?;
+	let events = at.events().fetch().await?;
+	let mut failed = Vec::new();
+	for event in events.iter() {
+		let event = event?;
+		if event.pallet_name() == "System" && event.event_name() == "ExtrinsicFailed" {
+			if let subxt::events::Phase::ApplyExtrinsic(index) = event.phase() {
+				failed.extend(hashes.get(index as usize).copied());
+			}
+		}
+	}
+	let mut tracks = tracks.lock().expect("tracks");
+	for id in failed {
+		if let Some(track) = tracks.get_mut(&id) {
+			track.failed = true;
+		}
+	}
+	Ok(())
 }
 
 /// The normal-class weight (ref time) block `hash` used.

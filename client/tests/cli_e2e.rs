@@ -668,6 +668,7 @@ fn the_load_benchmark_runs_a_short_load() {
 		assert_eq!(w["transactions"], count, "{w}");
 		assert_eq!(w["finalized"], count, "every transaction finalized: {w}");
 		assert_eq!(w["rejected"], 0, "{w}");
+		assert_eq!(w["failed"], 0, "{w}");
 		assert_eq!(w["recordsPerTransaction"], per_tx, "{w}");
 		assert!(w["transactionsPerSecond"].as_f64().unwrap() > 0.0, "{w}");
 		// The chain's rate counts the blocks that held the workload.
@@ -698,4 +699,18 @@ fn the_load_benchmark_runs_a_short_load() {
 		})
 		.sum();
 	assert_eq!(total, 40 + 400 + 20);
+
+	// A call that fails on chain is found and counted apart: one source may anchor 10,000
+	// records per 10 blocks (the dev chain's rate limit), so of twelve calls of 1,000 records
+	// in the same few blocks the last two fail with RateLimitExceeded.
+	let report = json_ok(dmchain(
+		&url,
+		&["--suri", "//Alice", "bench", "load", "--accounts", "1", "--workload", "batch:1000x12"],
+	));
+	let w = &report["workloads"][0];
+	assert_eq!(w["finalized"], 10, "{w}");
+	assert_eq!(w["failed"], 2, "{w}");
+	assert_eq!(w["rejected"], 0, "{w}");
+	let shown = json_ok(dmchain(&url, &["source", "show", "4"]));
+	assert_eq!(shown["recordCount"], 10_000);
 }

@@ -60,7 +60,7 @@ fn table(report: &LoadReport) -> comfy_table::Table {
 		"end-to-end tx/s",
 		"in block p50/p95/p99 ms",
 		"final p50/p95/p99 ms",
-		"refused",
+		"refused/failed",
 		"blocks",
 		"weight mean/max",
 		"length mean/max",
@@ -79,7 +79,7 @@ fn table(report: &LoadReport) -> comfy_table::Table {
 				"{:.0}/{:.0}/{:.0}",
 				w.finalized_ms.p50, w.finalized_ms.p95, w.finalized_ms.p99
 			),
-			w.rejected.to_string(),
+			format!("{}/{}", w.rejected, w.failed),
 			w.blocks.to_string(),
 			format!("{:.0}%/{:.0}%", w.mean_weight_share * 100.0, w.max_weight_share * 100.0),
 			format!("{:.0}%/{:.0}%", w.mean_length_share * 100.0, w.max_length_share * 100.0),
