@@ -33,3 +33,5 @@ done
 mkdir -p "$(dirname "$out")"
 echo "bench-load: dev node at $url, $(nproc) cores; report in $out"
 "$cli" --url "$url" --suri //Alice bench load --out "$out" "$@"
+# The node's peak memory over the run (the pool holds every transaction until it is final).
+echo "bench-load: node peak resident memory $(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$node/status")"

@@ -73,6 +73,7 @@ pub mod load;
 pub mod node_owner;
 pub mod operator;
 pub mod parameters;
+pub mod query_latency;
 pub mod records;
 pub mod roles;
 pub mod runtime;

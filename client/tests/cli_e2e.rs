@@ -713,4 +713,21 @@ fn the_load_benchmark_runs_a_short_load() {
 	assert_eq!(w["rejected"], 0, "{w}");
 	let shown = json_ok(dmchain(&url, &["source", "show", "4"]));
 	assert_eq!(shown["recordCount"], 10_000);
+
+	// The query benchmark counts every source's records at one finalized block and times
+	// both registry queries for records drawn from all of them.
+	let report = json_ok(dmchain(&url, &["bench", "queries", "--samples", "50"]));
+	assert_eq!(report["sources"], 5, "{report}");
+	assert_eq!(report["records"], 460 + 10_000, "{report}");
+	assert_eq!(report["samples"], 50);
+	for method in ["recordMs", "recordsByHashMs"] {
+		let p = &report[method];
+		assert!(p["p50"].as_f64().unwrap() > 0.0, "{report}");
+		assert!(p["p50"].as_f64() <= p["p95"].as_f64() && p["p95"].as_f64() <= p["p99"].as_f64());
+		assert!(p["p99"].as_f64() <= p["max"].as_f64());
+	}
+	// Every drawn record's digest has at least its own anchor (source 4 re-used the first
+	// load account's payloads, so some have two).
+	let anchors = report["meanAnchors"].as_f64().unwrap();
+	assert!((1.0..=2.0).contains(&anchors), "{report}");
 }

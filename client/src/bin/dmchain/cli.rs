@@ -148,6 +148,21 @@ pub enum BenchCommand {
 		#[arg(long)]
 		out: Option<PathBuf>,
 	},
+	/// Time the registry's JSON-RPC queries against the chain's state as it is:
+	/// `registry_record` and `registry_recordsByHash` for records drawn at random from every
+	/// source, one request at a time, at one finalized block; prints p50/p95/p99 against the
+	/// product's target (p99 at most 2 ms with a million records in state). Needs no account.
+	Queries {
+		/// Requests of each method.
+		#[arg(long, default_value_t = 2000)]
+		samples: u32,
+		/// Seed of the draws: the same seed asks for the same records.
+		#[arg(long, default_value_t = 1)]
+		seed: u64,
+		/// Also write the report as JSON to this file.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
 }
 
 /// `dmchain user …`

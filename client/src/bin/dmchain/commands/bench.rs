@@ -1,11 +1,14 @@
-//! `dmchain bench load`: the load benchmark (issue 12), its table and its targets.
+//! `dmchain bench load`: the load benchmark (issue 12), its table and its targets;
+//! `dmchain bench queries`: the registry's query latency against the state as it is.
 
 use super::Context;
 use crate::{cli::BenchCommand, exit, output};
 use dmchain_client::{
 	load::{self, LoadReport, Workload},
+	query_latency::{self, QueryLatencyReport},
 	Error, Result,
 };
+use std::path::Path;
 
 /// The product's targets (docs/benchmarks.md): single-record submissions finalized per second,
 /// and as a multiple of the transfer rate of the same run.
@@ -15,8 +18,18 @@ const SINGLE_OVER_TRANSFERS: f64 = 1.5;
 const BATCHED_RECORDS_PER_SECOND: f64 = 10_000.0;
 /// Submit-to-finalized p95 at half load, in block times.
 const HALF_LOAD_P95_BLOCKS: f64 = 3.0;
+/// `registry_record` and `registry_recordsByHash` p99, ms, with a million records in state.
+const QUERY_P99_MS: f64 = 2.0;
+/// Records in state the query target is stated for.
+const QUERY_TARGET_RECORDS: u64 = 1_000_000;
 
 pub async fn run(context: &Context, command: BenchCommand) -> Result<u8> {
+	let json = context.json();
+	let note = |line: &str| {
+		if !json {
+			eprintln!("{line}");
+		}
+	};
 	match command {
 		BenchCommand::Load { accounts, workloads, transactions, out } => {
 			let workloads = workloads
@@ -24,29 +37,98 @@ pub async fn run(context: &Context, command: BenchCommand) -> Result<u8> {
 				.map(|text| Workload::parse(text, transactions))
 				.collect::<Result<Vec<_>>>()?;
 			let (chain, signer) = context.signed().await?;
-			let json = context.json();
-			let report = load::run(&chain, &signer, accounts, &workloads, |line| {
-				if !json {
-					eprintln!("{line}");
-				}
-			})
-			.await?;
-			if let Some(path) = out {
-				let text = serde_json::to_string_pretty(&report)
-					.map_err(|e| Error::Input(format!("the report as JSON: {e}")))?;
-				std::fs::write(&path, text + "\n").map_err(|e| {
-					Error::Input(format!("writing the report to {}: {e}", path.display()))
-				})?;
-			}
-			output::emit(json, &report, table);
-			if !json {
-				for line in targets(&report) {
-					println!("{line}");
-				}
-			}
-			Ok(exit::OK)
+			let report = load::run(&chain, &signer, accounts, &workloads, note).await?;
+			report_out(json, out.as_deref(), &report, table, targets)
+		},
+		BenchCommand::Queries { samples, seed, out } => {
+			let chain = context.connect().await?;
+			let report = query_latency::run(&chain, samples, seed, note).await?;
+			report_out(json, out.as_deref(), &report, query_table, query_targets)
 		},
 	}
+}
+
+/// Writes `report` to `out` (if given) as JSON, prints it (JSON or the table) and, for a person
+/// reading, the targets.
+fn report_out<R: serde::Serialize>(
+	json: bool,
+	out: Option<&Path>,
+	report: &R,
+	to_table: impl FnOnce(&R) -> comfy_table::Table,
+	to_targets: impl FnOnce(&R) -> Vec<String>,
+) -> Result<u8> {
+	if let Some(path) = out {
+		write_json(path, report)?;
+	}
+	output::emit(json, report, to_table);
+	if !json {
+		for line in to_targets(report) {
+			println!("{line}");
+		}
+	}
+	Ok(exit::OK)
+}
+
+/// Writes `report` as pretty JSON to `path`.
+fn write_json(path: &Path, report: &impl serde::Serialize) -> Result<()> {
+	let text = serde_json::to_string_pretty(report)
+		.map_err(|e| Error::Input(format!("the report as JSON: {e}")))?;
+	std::fs::write(path, text + "\n")
+		.map_err(|e| Error::Input(format!("writing the report to {}: {e}", path.display())))
+}
+
+/// One row per method.
+fn query_table(report: &QueryLatencyReport) -> comfy_table::Table {
+	let mut table = output::table(&[
+		"method",
+		"records in state",
+		"requests",
+		"p50 ms",
+		"p95 ms",
+		"p99 ms",
+		"max ms",
+	]);
+	for (method, figures) in [
+		("registry_record", &report.record_ms),
+		("registry_recordsByHash", &report.records_by_hash_ms),
+	] {
+		table.add_row(vec![
+			method.to_string(),
+			report.records.to_string(),
+			report.samples.to_string(),
+			format!("{:.3}", figures.p50),
+			format!("{:.3}", figures.p95),
+			format!("{:.3}", figures.p99),
+			format!("{:.3}", figures.max),
+		]);
+	}
+	table
+}
+
+/// The query target per method; said to be out of scope when the state holds fewer records
+/// than the target is stated for.
+fn query_targets(report: &QueryLatencyReport) -> Vec<String> {
+	let verdict = |p99: f64| {
+		if report.records < QUERY_TARGET_RECORDS {
+			format!(
+				"(not judged: {} records in state, the target is for {QUERY_TARGET_RECORDS})",
+				report.records
+			)
+		} else if p99 <= QUERY_P99_MS {
+			"met".to_string()
+		} else {
+			"MISSED".to_string()
+		}
+	};
+	[
+		("registry_record", report.record_ms.p99),
+		("registry_recordsByHash", report.records_by_hash_ms.p99),
+	]
+	.into_iter()
+	.map(|(method, p99)| {
+		format!("target {method} p99 <= {QUERY_P99_MS} ms: {p99:.3} ms {}", verdict(p99))
+	})
+	.collect()
 }
 
 /// One row per workload.
@@ -109,7 +191,7 @@ fn targets(report: &LoadReport) -> Vec<String> {
 			let ratio =
 				records.chain_transactions_per_second / transfers.chain_transactions_per_second;
 			lines.push(format!(
-				"target single records >= {SINGLE_OVER_TRANSFERS} x transfers: {ratio:.2} x \
+				"target single records >= {SINGLE_OVER_TRANSFERS} x transfers: {ratio:.3} x \
 				 ({:.0}/s against {:.0}/s) {}",
 				records.chain_transactions_per_second,
 				transfers.chain_transactions_per_second,
