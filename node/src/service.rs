@@ -315,11 +315,7 @@ pub fn new_full<
 			network,
 			sync: Arc::new(sync_service),
 			notification_service: grandpa_notification_service,
-			// Vote for the best block: upstream's default votes two blocks behind it (a margin
-			// for BABE's forks on a relay chain), which on a permissioned Aura chain only adds
-			// two block times to every finalization. GRANDPA's safety does not depend on the
-			// voting rule; a vote on a block that loses a fork finalizes the common ancestor.
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::new().build(),
+			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
 			prometheus_registry,
 			shared_voter_state: SharedVoterState::empty(),
 			telemetry: telemetry.as_ref().map(|telemetry| telemetry.handle()),

@@ -9,7 +9,7 @@ use frame_support::dispatch::DispatchClass;
 use frame_support::{
 	derive_impl, parameter_types,
 	weights::{
-		constants::WEIGHT_REF_TIME_PER_SECOND,
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
 	},
 };
@@ -18,10 +18,8 @@ use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 /// The share of a block that ordinary transactions may fill; the rest is kept for operational
-/// ones. 90 %: on a permissioned chain operational calls are the operators' and governance's
-/// occasional ones, which 200 ms of a block's 2 s carry with room to spare (upstream's 75 %
-/// keeps a quarter of every block for a public chain's operational traffic).
-const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(90);
+/// ones.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
 /// The longest block, in bytes: 5 MiB, so that a runtime upgrade (one operational transaction
 /// carrying the compressed Wasm) fits. The node's block proposer uses the same limit.
@@ -32,7 +30,7 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	/// The runtime version, for frame-system.
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of execution per 3-second block: the Aura proposer's share of a slot, 90 %
+	/// Two seconds of execution per 3-second block: the Aura proposer's share of a slot, 75 %
 	/// of it for ordinary transactions. The base weights of a block and of an extrinsic are
 	/// measured on this machine (`dmchain-bench overhead`, `runtime/src/weights/`), not
 	/// upstream's constants.
@@ -52,7 +50,7 @@ parameter_types! {
 			.avg_block_initialization(Perbill::from_percent(10))
 			.build_or_panic()
 	};
-	/// At most [`MAX_BLOCK_LENGTH`] per block (90 % of it for normal transactions).
+	/// At most [`MAX_BLOCK_LENGTH`] per block (75 % of it for normal transactions).
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(MAX_BLOCK_LENGTH)
 		.modify_max_length_for_class(DispatchClass::Normal, |m| {
@@ -72,9 +70,8 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	/// The node stores state in ParityDb: a read and a write measured on this machine on a
-	/// state of a million records (`scripts/bench-storage.sh`), not upstream's constants.
-	type DbWeight = crate::weights::paritydb_weights::constants::ParityDbWeight;
+	/// The node stores state in ParityDb.
+	type DbWeight = ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
