@@ -172,6 +172,10 @@ impl DataFormats for TestFormats {
 		FORMATS.with(|f| f.borrow().get(&id).map(|(format, _)| format.clone()))
 	}
 
+	fn is_registered(id: FormatId) -> bool {
+		FORMATS.with(|f| f.borrow().contains_key(&id))
+	}
+
 	fn check<K: AsRef<[u8]>, B: AsRef<[u8]>>(
 		format: &TestFormat,
 		content: &ContentHash,

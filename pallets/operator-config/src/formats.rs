@@ -155,6 +155,10 @@ impl<T: Config> DataFormats for Pallet<T> {
 		Formats::<T>::get(id).map(|info| info.spec)
 	}
 
+	fn is_registered(id: FormatId) -> bool {
+		Formats::<T>::contains_key(id)
+	}
+
 	fn check<K: AsRef<[u8]>, B: AsRef<[u8]>>(
 		format: &FormatSpecOf<T>,
 		content: &ContentHash,

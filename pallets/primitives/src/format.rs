@@ -360,6 +360,9 @@ pub trait DataFormats {
 	/// sources keep submitting).
 	fn load(id: FormatId) -> Option<Self::Format>;
 
+	/// Whether format `id` is registered (deprecated formats included), without loading it.
+	fn is_registered(id: FormatId) -> bool;
+
 	/// Checks one record against `format`.
 	fn check<K: AsRef<[u8]>, B: AsRef<[u8]>>(
 		format: &Self::Format,

@@ -22,11 +22,15 @@
 //! - [`Subject`], [`CaseView`], [`FlagView`], [`RecordVerdict`]: what supervisors flag and
 //!   judge and the answers of the supervisor pallet's runtime API (MON-1, MON-4);
 //!   [`RecordRegistry`] and [`RecordStanding`], the seams between that pallet and the registry.
+//! - [`DatasetId`], [`Visibility`], [`Scope`], [`AccessTarget`], [`AccessBasis`],
+//!   [`AccessDenial`], [`DatasetView`], [`Provenance`]: datasets and the access question of the
+//!   access pallet's runtime API (GOV-1, MGMT-1, PRC-2, PRC-5).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+mod access;
 mod audit;
 mod format;
 mod hash;
@@ -37,6 +41,10 @@ mod source;
 mod validators;
 mod views;
 
+pub use access::{
+	AccessBasis, AccessDenial, AccessTarget, DatasetId, DatasetView, GrantView, Provenance,
+	RequestView, Scope, Visibilities, Visibility,
+};
 pub use audit::{
 	AuditPage, CaseFilter, CaseId, CaseOutcome, CaseStatus, CaseView, FindingView, FlagId,
 	FlagView, ReasonCode, RecordFacts, RecordRegistry, RecordStanding, RecordVerdict,
