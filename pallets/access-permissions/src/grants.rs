@@ -102,12 +102,13 @@ impl<T: Config> Pallet<T> {
 		expires_at: BlockNumberFor<T>,
 	) -> DispatchResult {
 		let dataset = Self::owned(&who, id)?;
-		let request = Requests::<T>::get(id, &user).ok_or(Error::<T>::RequestNotFound)?;
+		// Taken (and its deposit released) before the checks: a refusal below rolls the call
+		// back, request and deposit included.
+		let request = Self::settle_request(id, &user)?;
 		ensure!(request.scope.covers(scope), Error::<T>::ScopeWiderThanRequested);
 		ensure!(expires_at <= request.expires_at, Error::<T>::ExpiryLaterThanRequested);
 		Self::check_expiry(expires_at)?;
 		Self::check_grantee(&dataset, &user)?;
-		let request = Self::settle_request(id, &user)?;
 		Self::put_grant(who, id, user, scope, request.purpose, expires_at)
 	}
 

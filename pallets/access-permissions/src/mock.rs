@@ -123,7 +123,8 @@ impl Roles<AccountId> for TestRoles {
 	}
 }
 
-/// The stand-in registry's sources: existence and owner.
+/// The stand-in registry's sources: existence and owner (every source reads as active; the
+/// registry's approve, hold, lift and reject are not this pallet's business and are refused).
 pub struct TestSources;
 impl SourceControl<AccountId> for TestSources {
 	fn owner_of(source: SourceId) -> Option<AccountId> {
@@ -145,8 +146,13 @@ impl SourceControl<AccountId> for TestSources {
 		Err(DispatchError::Other("not used"))
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn pending_source_for_benchmark(_: &AccountId) -> SourceId {
-		unimplemented!("not used by this pallet's benchmarks")
+	fn pending_source_for_benchmark(owner: &AccountId) -> SourceId {
+		SOURCES.with(|s| {
+			let mut sources = s.borrow_mut();
+			let id = sources.keys().next_back().map_or(0, |last| last + 1);
+			sources.insert(id, *owner);
+			id
+		})
 	}
 }
 
@@ -204,15 +210,7 @@ impl crate::BenchmarkHelper<AccountId, TestSignature> for TestHelper {
 		FORMAT
 	}
 	fn sources(owner: &AccountId, count: u32) -> Vec<SourceId> {
-		SOURCES.with(|s| {
-			let mut sources = s.borrow_mut();
-			let first = sources.keys().next_back().map_or(0, |last| last + 1);
-			(first..first + count)
-				.inspect(|id| {
-					sources.insert(*id, *owner);
-				})
-				.collect()
-		})
+		(0..count).map(|_| TestSources::pending_source_for_benchmark(owner)).collect()
 	}
 	fn key_account() -> AccountId {
 		OPERATOR

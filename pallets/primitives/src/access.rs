@@ -72,11 +72,6 @@ impl Visibilities {
 			Visibility::Private => self.private,
 		}
 	}
-
-	/// Whether no visibility at all is allowed.
-	pub fn is_empty(&self) -> bool {
-		!(self.public || self.consortium || self.private)
-	}
 }
 
 impl Default for Visibilities {
