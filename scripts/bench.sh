@@ -19,7 +19,7 @@ cargo build --release --locked -p dmchain-bench
 bench="$CARGO_TARGET_DIR/release/dmchain-bench"
 steps="${STEPS:-20}"
 repeat="${REPEAT:-10}"
-ours=(pallet_data_registry pallet_operator_config pallet_supervisor_audit)
+ours=(pallet_data_registry pallet_operator_config pallet_supervisor_audit pallet_access_permissions)
 borrowed=(frame_system_extensions pallet_transaction_payment pallet_balances)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${ours[@]}" "${borrowed[@]}" overhead)

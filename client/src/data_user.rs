@@ -1,9 +1,14 @@
-//! The data-user actor: finds, reads and verifies anchored data (AUTH-1, SVC-2..4), and
-//! follows new records as the chain finalizes them. Every answer is read at the latest
-//! finalized block, except [`DataUser::source_at_best`] and [`DataUser::anchored_by_source`]:
+//! The data-user actor: finds, reads and verifies anchored data (AUTH-1, SVC-2..4), follows
+//! new records as the chain finalizes them, browses the data directory, asks for access and
+//! asks the chain whether an access is allowed (GOV-1, MGMT-1, PRC-5). Every answer is read at
+//! the latest finalized block, except [`DataUser::source_at_best`] and [`DataUser::anchored_by_source`]:
 //! a submitter's next sequence number and what a re-run must skip are read at the best block.
 
 use crate::{
+	access::{
+		AccessBasis, AccessDecision, AccessDenial, AccessRequest, AccessTarget, Dataset, DatasetId,
+		DatasetPage, Grant, Provenance, Scope,
+	},
 	connection::{Chain, DmchainConfig},
 	content::{ContentHash, HashAlgorithm},
 	error::{Error, Result},
@@ -242,6 +247,138 @@ impl DataUser {
 				Ok(at.storage().try_fetch(address, (who.clone(),)).await?.is_some())
 			})
 			.await
+	}
+
+	/// The chain's answer to "may `user` do `scope` on `target`" at the latest finalized block
+	/// (MGMT-1, PRC-5): allowed and why (owner, public, a grant), or refused and why. What a
+	/// client asks before it hands out any data.
+	pub async fn may_access(
+		&self,
+		user: &AccountId,
+		scope: Scope,
+		target: AccessTarget,
+	) -> Result<AccessDecision> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().access_permissions_api().access(
+			user.clone(),
+			scope.into(),
+			target.into(),
+		);
+		let answer = self.chain.query(&at, "the access question", call).await?;
+		let (allowed, denied) = match answer {
+			Ok(basis) => (Some(AccessBasis::from(basis)), None),
+			Err(denial) => (None, Some(AccessDenial::from(denial))),
+		};
+		Ok(AccessDecision {
+			user: user.clone(),
+			scope,
+			target,
+			block: at.block_number(),
+			allowed,
+			denied,
+		})
+	}
+
+	/// The dataset `id`; [`Error::NotFound`] if there is none.
+	pub async fn dataset(&self, id: DatasetId) -> Result<Dataset> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().access_permissions_api().dataset(id);
+		self.chain
+			.query(&at, "a dataset", call)
+			.await?
+			.map(Dataset::from)
+			.ok_or_else(|| Error::NotFound(format!("dataset {id}")))
+	}
+
+	/// One page of the data directory as `viewer` sees it (public datasets for everyone,
+	/// consortium ones for approved data users, private ones for their owners and grantees),
+	/// after `after`, at most `limit` (the chain caps a page).
+	pub async fn datasets(
+		&self,
+		viewer: Option<&AccountId>,
+		after: Option<DatasetId>,
+		limit: u32,
+	) -> Result<DatasetPage> {
+		let at = self.chain.at_finalized().await?;
+		let call =
+			api::runtime_apis().access_permissions_api().datasets(viewer.cloned(), after, limit);
+		let page = self.chain.query(&at, "the data directory", call).await?;
+		Ok(DatasetPage {
+			datasets: page.items.into_iter().map(Dataset::from).collect(),
+			next: page.next,
+		})
+	}
+
+	/// The datasets `id` was derived from, theirs, and so on (bounded by the chain).
+	pub async fn provenance(&self, id: DatasetId) -> Result<Provenance> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().access_permissions_api().provenance(id);
+		self.chain
+			.query(&at, "a dataset's provenance", call)
+			.await?
+			.map(Provenance::from)
+			.ok_or_else(|| Error::NotFound(format!("dataset {id}")))
+	}
+
+	/// Every grant on `dataset` (expired ones not yet cleaned up included), page by page.
+	pub async fn grants(&self, dataset: DatasetId) -> Result<Vec<Grant>> {
+		let at = self.chain.at_finalized().await?;
+		let mut grants = Vec::new();
+		let mut after = None;
+		loop {
+			let call = api::runtime_apis().access_permissions_api().grants(dataset, after, 50);
+			let (page, next) = self.chain.query(&at, "a dataset's grants", call).await?;
+			grants.extend(page.into_iter().map(Grant::from));
+			match next {
+				Some(next) => after = Some(next),
+				None => return Ok(grants),
+			}
+		}
+	}
+
+	/// The access requests waiting on `dataset`.
+	pub async fn requests(&self, dataset: DatasetId) -> Result<Vec<AccessRequest>> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().access_permissions_api().requests(dataset);
+		let views = self.chain.query(&at, "a dataset's requests", call).await?;
+		Ok(views.into_iter().map(AccessRequest::from).collect())
+	}
+
+	/// Asks the owner of `dataset` for `scope` until block `expires_at` at the latest, for
+	/// `purpose`, as `signer` (an approved data user); holds the request deposit.
+	pub async fn request_access(
+		&self,
+		signer: &Keypair,
+		dataset: DatasetId,
+		scope: Scope,
+		purpose: &str,
+		expires_at: u32,
+	) -> Result<Receipt> {
+		let call = api::tx().access_permissions().request_access(
+			dataset,
+			scope.into(),
+			BoundedVec(purpose.as_bytes().to_vec()),
+			expires_at,
+		);
+		transaction::submit_expecting::<api::access_permissions::events::AccessRequested, _>(
+			&self.chain,
+			&call,
+			signer,
+			self.wait,
+		)
+		.await
+	}
+
+	/// Withdraws `signer`'s request on `dataset` and releases its deposit.
+	pub async fn cancel_request(&self, signer: &Keypair, dataset: DatasetId) -> Result<Receipt> {
+		let call = api::tx().access_permissions().cancel_request(dataset);
+		transaction::submit_expecting::<api::access_permissions::events::RequestCancelled, _>(
+			&self.chain,
+			&call,
+			signer,
+			self.wait,
+		)
+		.await
 	}
 
 	/// Follows the chain's finalized blocks and yields every record anchored in them, of

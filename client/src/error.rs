@@ -18,6 +18,16 @@ pub type OperatorError = api::runtime_types::pallet_operator_config::pallet::Err
 /// The supervisor audit's errors, exactly as the pallet declares them.
 pub type AuditError = api::runtime_types::pallet_supervisor_audit::pallet::Error;
 
+/// The access pallet's errors (datasets, requests, grants, encryption keys), exactly as the
+/// pallet declares them.
+pub type AccessError = api::runtime_types::pallet_access_permissions::pallet::Error;
+
+impl fmt::Display for AccessError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "{self:?}")
+	}
+}
+
 impl fmt::Display for AuditError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		write!(f, "{self:?}")
@@ -76,6 +86,9 @@ pub enum Error {
 	/// The supervisor audit refused the transaction (the supervisor role, flags, cases).
 	#[error("the supervisor audit refused the transaction: {0}")]
 	Audit(AuditError),
+	/// The access pallet refused the transaction (datasets, requests, grants, encryption keys).
+	#[error("the access permissions refused the transaction: {0}")]
+	Access(AccessError),
 	/// Another part of the runtime refused the transaction (for example the balances pallet
 	/// for a missing fee, or a bad origin).
 	#[error("the chain refused the transaction: {0}")]

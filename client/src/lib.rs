@@ -8,7 +8,12 @@
 //!   a time or many at once with managed nonces.
 //! - [`data_user`] ([`DataUser`]): a data user that registers itself (SVC-1), reads records,
 //!   verifies a file or hash against the chain (AUTH-1, SVC-4), lists a source's records and
-//!   follows new ones as they are finalized (SVC-2, SVC-3).
+//!   follows new ones as they are finalized (SVC-2, SVC-3); browses the data directory, asks
+//!   for access to a dataset and asks the chain whether an access is allowed (GOV-1, MGMT-1,
+//!   PRC-5).
+//! - [`dataset_owner`] ([`DatasetOwner`]): the owner of datasets: creates, re-labels, hands on
+//!   and removes them, approves (as asked or narrower) or rejects requests, grants and revokes
+//!   access (GOV-1, APP-2, MGMT-1, PRC-2).
 //! - [`operator`] ([`Operator`]): an operator who decides on data users and data sources,
 //!   registers, deprecates and removes data formats, sets the data-management parameters, adds
 //!   and removes validators and keeps the node authorization list (CTL-1..5, SVC-1, ACQ-2).
@@ -30,9 +35,9 @@
 //! [`status`]: the node's blocks, finality, peers, validators and pool), [`transaction`] (signing,
 //! submitting and following a transaction), [`keys`] (sr25519 keys from a secret URI, a
 //! mnemonic, a key file or a dev name), [`content`] (content hashes of bytes and files),
-//! [`error`], the client's own types in [`records`], [`sources`], [`roles`], [`formats`],
-//! [`parameters`] and [`validators`], and [`runtime`] (the types and calls generated from the
-//! runtime's metadata).
+//! [`error`], the client's own types in [`access`], [`records`], [`sources`], [`roles`],
+//! [`formats`], [`parameters`] and [`validators`], and [`runtime`] (the types and calls
+//! generated from the runtime's metadata).
 //!
 //! Every call works against a [`Chain`] connection with a time limit; every failure is an
 //! [`Error`], whose [`Error::Registry`] carries the pallet's own error enum. Transactions report
@@ -60,11 +65,13 @@
 //! # Ok(()) }
 //! ```
 
+pub mod access;
 pub mod audit;
 pub mod connection;
 pub mod content;
 pub mod data_source;
 pub mod data_user;
+pub mod dataset_owner;
 pub mod error;
 pub mod formats;
 pub mod governance;
@@ -84,6 +91,10 @@ pub mod transaction;
 pub mod validators;
 pub mod wallet;
 
+pub use access::{
+	AccessBasis, AccessDecision, AccessDenial, AccessRequest, AccessTarget, AllowedVisibilities,
+	Dataset, DatasetId, DatasetPage, Grant, Ownership, Provenance, Scope, Visibility,
+};
 pub use audit::{
 	Anomaly, AuditEvent, AuditPage, AuditReport, Case, CaseFilter, CaseId, CaseOutcome, CaseStatus,
 	Flag, FlagId, ReasonCode, Subject, Verdict,
@@ -94,7 +105,10 @@ pub use data_source::{
 	Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration, Retirement,
 };
 pub use data_user::{DataUser, Follower, Verification};
-pub use error::{AuditError, Error, OperatorError, RecordRejection, RegistryError, Result};
+pub use dataset_owner::{DatasetCreated, DatasetDraft, DatasetOwner, GrantIssued};
+pub use error::{
+	AccessError, AuditError, Error, OperatorError, RecordRejection, RegistryError, Result,
+};
 pub use formats::{Encoding, FieldSpec, FieldType, Format, FormatId, FormatSpec, FormatStatus};
 pub use governance::Governance;
 pub use node_owner::{NewSessionKeys, NodeOwner};

@@ -3,6 +3,7 @@
 //! and manages the validator set and the node authorization list.
 
 use crate::{
+	access::AllowedVisibilities,
 	connection::Chain,
 	error::Result,
 	formats::{FormatId, FormatSpec},
@@ -104,6 +105,17 @@ impl Operator {
 		let included = self.actor.submit(&call).await?;
 		let event = included.event::<events::FormatRegistered>()?;
 		Ok(FormatRegistration { format: event.format, receipt: included.receipt() })
+	}
+
+	/// Sets which visibilities datasets of the data format `format` may have (CTL-3); a
+	/// dataset that breaks the rule is refused from then on.
+	pub async fn set_format_visibilities(
+		&self,
+		format: FormatId,
+		allowed: AllowedVisibilities,
+	) -> Result<Receipt> {
+		let call = api::tx().access_permissions().set_format_visibilities(format, allowed.into());
+		self.decide::<api::access_permissions::events::FormatVisibilitiesSet>(&call).await
 	}
 
 	/// Deprecates the data format `format`: new sources cannot take it.

@@ -241,6 +241,7 @@ pub(crate) fn from_dispatch(dispatch: DispatchError) -> Error {
 			Ok(api::Error::DataRegistry(registry)) => Error::Registry(registry),
 			Ok(api::Error::OperatorConfig(operator)) => Error::Operator(operator),
 			Ok(api::Error::SupervisorAudit(audit)) => Error::Audit(audit),
+			Ok(api::Error::AccessPermissions(access)) => Error::Access(access),
 			_ => Error::Dispatch(module.details_string()),
 		},
 		other => Error::Dispatch(other.to_string()),

@@ -1,6 +1,7 @@
 //! The `dmchain` command-line tool against a real `dmchain-node --dev`: the flow a city data
 //! team follows (register, submit a file, verify it and a changed copy, list, watch), a bulk
-//! submission of 1,000 CSV rows each finalized exactly once, and the exit codes scripts rely on.
+//! submission of 1,000 CSV rows each finalized exactly once, the exit codes scripts rely on,
+//! and datasets and access grants.
 
 use dmchain_test_node::{free_port, NodeHome, TestNode};
 use serde_json::{json, Value};
@@ -275,9 +276,18 @@ fn completions_cover_every_command() {
 	let out = Command::new(DMCHAIN).args(["completions", "bash"]).output().unwrap();
 	assert!(out.status.success());
 	let script = String::from_utf8_lossy(&out.stdout);
-	for command in
-		["source", "record", "user", "operator", "config", "audit", "governance", "validator"]
-	{
+	for command in [
+		"source",
+		"record",
+		"user",
+		"operator",
+		"config",
+		"dataset",
+		"access",
+		"audit",
+		"governance",
+		"validator",
+	] {
 		assert!(script.contains(command), "the bash completions lack {command}");
 	}
 	assert!(script.contains("complete") && script.contains("dmchain"));
@@ -730,4 +740,127 @@ fn the_load_benchmark_runs_a_short_load() {
 	// load account's payloads, so some have two).
 	let anchors = report["meanAnchors"].as_f64().unwrap();
 	assert!((1.0..=2.0).contains(&anchors), "{report}");
+}
+
+#[test]
+fn datasets_and_access_through_the_cli() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let url = node.ws_url();
+
+	// Alice (operator) owns an approved source; Charlie is an approved data user.
+	let source = json_ok(dmchain(
+		&url,
+		&["source", "register", "--device", "//Dave", "--format", "0", "--suri", "//Alice"],
+	))["source"]
+		.as_u64()
+		.unwrap()
+		.to_string();
+	json_ok(dmchain(&url, &["--suri", "//Alice", "operator", "approve-source", &source]));
+	json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Charlie",
+			"user",
+			"register",
+			"--kind",
+			"organisation",
+			"--name",
+			"Traffic office",
+			"--identity-hash",
+			&"cd".repeat(32),
+		],
+	));
+	json_ok(dmchain(&url, &["--suri", "//Alice", "operator", "approve-user", "//Charlie"]));
+
+	// Alice groups her source in a consortium dataset.
+	let created = json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Alice",
+			"dataset",
+			"create",
+			"--title",
+			"Station air",
+			"--format",
+			"0",
+			"--visibility",
+			"consortium",
+			"--sources",
+			&source,
+		],
+	));
+	let dataset = created["dataset"].as_u64().unwrap().to_string();
+	let shown = json_ok(dmchain(&url, &["dataset", "show", &dataset]));
+	assert_eq!(shown["title"], "Station air");
+	assert_eq!(shown["visibility"], "consortium");
+	let listed = json_ok(dmchain(&url, &["dataset", "list", "--viewer", "//Charlie"]));
+	assert!(listed["datasets"].as_array().unwrap().iter().any(|d| d["title"] == "Station air"));
+
+	// Charlie may not read yet: `access check` exits 3 and says why.
+	let check = ["access", "check", &dataset, "--user", "//Charlie", "--scope", "read"];
+	let denied = dmchain(&url, &check);
+	assert_eq!(code(&denied), 3);
+	assert_eq!(json_of(&denied)["denied"]["reason"], "noGrant");
+
+	// Charlie asks, Alice approves as asked, and the check passes with the grant as its basis.
+	json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Charlie",
+			"access",
+			"request",
+			&dataset,
+			"--scope",
+			"read",
+			"--purpose",
+			"traffic model",
+			"--blocks",
+			"1000",
+		],
+	));
+	let requests = json_ok(dmchain(&url, &["dataset", "requests", &dataset]));
+	assert_eq!(requests.as_array().unwrap().len(), 1);
+	let approved = json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Alice",
+			"access",
+			"approve",
+			&dataset,
+			"--user",
+			"//Charlie",
+			"--scope",
+			"read",
+			"--blocks",
+			"500",
+		],
+	));
+	assert_eq!(approved["scope"], "read");
+	let allowed = json_ok(dmchain(&url, &check));
+	assert_eq!(allowed["allowed"]["kind"], "grant");
+	assert_eq!(allowed["allowed"]["scope"], "read");
+
+	// Bob is not the owner: refused with the access pallet's own error (exit 3).
+	let not_owner =
+		dmchain(&url, &["--suri", "//Bob", "access", "revoke", &dataset, "--user", "//Charlie"]);
+	assert_eq!(code(&not_owner), 3);
+	assert_eq!(json_of(&not_owner)["kind"], "access");
+	assert!(json_of(&not_owner)["error"].as_str().unwrap().contains("NotOwner"));
+
+	// Alice revokes: the check fails again.
+	json_ok(dmchain(
+		&url,
+		&["--suri", "//Alice", "access", "revoke", &dataset, "--user", "//Charlie"],
+	));
+	assert_eq!(code(&dmchain(&url, &check)), 3);
+	assert!(json_ok(dmchain(&url, &["dataset", "grants", &dataset]))
+		.as_array()
+		.unwrap()
+		.is_empty());
+	node.stop();
 }

@@ -1,13 +1,15 @@
 //! The client library against a real `dmchain-node --dev` (no mocks): the actors, typed
 //! errors, in-block versus finalized, many records with managed nonces, following finalized
 //! records, lost, hung and unreachable nodes; operators' formats, parameters and suspensions
-//! and the supervisor's view of them; session keys and the validator set.
+//! and the supervisor's view of them; session keys and the validator set; datasets, access
+//! requests, grants and the access question.
 
 use dmchain_client::{
-	keys, Chain, ContentHash, DataSource, DataUser, Encoding, Error, FieldSpec, FieldType,
-	FormatSpec, FormatStatus, GeneratedKeys, HashAlgorithm, MetadataValue, NodeOwner, Operator,
-	OperatorError, ParameterValue, RecordCursor, RecordDraft, RecordId, RegistryError, SourceHolds,
-	SourceStatus, Supervisor, WaitFor,
+	keys, AccessBasis, AccessDenial, AccessError, AccessTarget, AllowedVisibilities, Chain,
+	ContentHash, DataSource, DataUser, DataUserKind, DatasetDraft, DatasetOwner, Encoding, Error,
+	FieldSpec, FieldType, FormatSpec, FormatStatus, GeneratedKeys, HashAlgorithm, MetadataValue,
+	NodeOwner, Operator, OperatorError, ParameterValue, RecordCursor, RecordDraft, RecordId,
+	RegistryError, Scope, SourceHolds, SourceStatus, Supervisor, Visibility, WaitFor,
 };
 use dmchain_test_node::{free_port, NodeHome, TestNode};
 use std::time::Duration;
@@ -590,4 +592,153 @@ async fn the_audit_report_survives_a_node_restart() {
 	assert_eq!(after.by_source, before.by_source);
 	assert_eq!(after.by_actor, before.by_actor);
 	assert_eq!(events, before.events);
+}
+
+/// The finalized block number.
+async fn finalized_block(chain: &Chain) -> u64 {
+	chain.at_finalized().await.expect("finalized block").block_number()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn owners_grant_and_revoke_access_and_the_chain_answers_who_may_read() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let chain = Chain::connect(&node.ws_url(), TIMEOUT).await.expect("connect");
+	let alice = Operator::new(chain.clone(), keys::dev("alice").unwrap());
+	let user = DataUser::new(chain.clone());
+	let charlie_key = keys::dev("charlie").unwrap();
+	let charlie = keys::account_of(&charlie_key);
+	let eve = keys::account_of(&keys::dev("eve").unwrap());
+
+	// Bob owns an approved source whose device is Dave; Charlie is an approved data user.
+	let bob = DataSource::new(chain.clone(), keys::dev("bob").unwrap());
+	let dave_key = keys::dev("dave").unwrap();
+	let source = bob
+		.register_source(&keys::account_of(&dave_key), 0, b"harbour sensor")
+		.await
+		.expect("register")
+		.source;
+	alice.approve_source(source).await.expect("approve source");
+	user.register(&charlie_key, DataUserKind::Organisation, "Traffic office", [7; 32])
+		.await
+		.expect("register data user");
+	alice.approve_data_user(&charlie).await.expect("approve data user");
+	let anchored = DataSource::new(chain.clone(), dave_key)
+		.submit_record(source, RecordDraft::new(hash("pm10=31"), 1, 1_700_000_000_000))
+		.await
+		.expect("anchor");
+
+	// Bob groups his source in a private dataset (GOV-1); its deposit is held.
+	let owner = DatasetOwner::new(chain.clone(), keys::dev("bob").unwrap());
+	let draft = DatasetDraft {
+		title: "Harbour air".into(),
+		description: "PM10 at the harbour gate".into(),
+		format: 0,
+		visibility: Visibility::Private,
+		sources: vec![source],
+		derived_from: vec![],
+	};
+	let created = owner.create_dataset(&draft).await.expect("create dataset");
+	assert!(created.deposit > 0);
+	let dataset = created.dataset;
+	let shown = user.dataset(dataset).await.expect("dataset");
+	assert_eq!(shown.owner, keys::account_of(&keys::dev("bob").unwrap()));
+	assert_eq!((shown.title.as_str(), shown.sources.clone()), ("Harbour air", vec![source]));
+	assert_eq!(shown.deposit, created.deposit);
+
+	// Eve owns none of the sources and is no data user: refused with the pallet's error.
+	let refused =
+		DatasetOwner::new(chain.clone(), keys::dev("eve").unwrap()).create_dataset(&draft).await;
+	assert!(matches!(refused, Err(Error::Access(AccessError::NotEligibleOwner))), "{refused:?}");
+
+	// A private dataset is listed for its owner, not for anyone else.
+	let public_view = user.datasets(None, None, 50).await.expect("directory");
+	assert!(public_view.datasets.iter().all(|d| d.id != dataset));
+	let bobs_view = user
+		.datasets(Some(&keys::account_of(&keys::dev("bob").unwrap())), None, 50)
+		.await
+		.expect("directory");
+	assert!(bobs_view.datasets.iter().any(|d| d.id == dataset));
+
+	// Charlie has no grant yet; he asks to read, Bob narrows it to verify-only (PRC-2).
+	let whole = AccessTarget::Dataset(dataset);
+	let before = user.may_access(&charlie, Scope::Read, whole).await.expect("ask");
+	assert_eq!(before.denied, Some(AccessDenial::NoGrant));
+	let now = finalized_block(&chain).await as u32;
+	user.request_access(&charlie_key, dataset, Scope::Read, "traffic model", now + 1_000)
+		.await
+		.expect("request");
+	let waiting = user.requests(dataset).await.expect("requests");
+	assert_eq!(waiting.len(), 1);
+	assert_eq!((waiting[0].user.clone(), waiting[0].scope), (charlie.clone(), Scope::Read));
+	let wider = owner.approve_request(dataset, &charlie, Scope::Derive, now + 500).await;
+	assert!(matches!(wider, Err(Error::Access(AccessError::ScopeWiderThanRequested))), "{wider:?}");
+	let issued = owner
+		.approve_request(dataset, &charlie, Scope::VerifyOnly, now + 500)
+		.await
+		.expect("approve narrower");
+	assert_eq!((issued.scope, issued.expires_at), (Scope::VerifyOnly, u64::from(now + 500)));
+	assert!(user.requests(dataset).await.unwrap().is_empty());
+
+	// The chain answers with the grant, for the dataset and for one of its records; a scope
+	// the grant lacks and a record that does not exist are refused, each with its reason.
+	let verify = user.may_access(&charlie, Scope::VerifyOnly, whole).await.unwrap();
+	assert_eq!(
+		verify.allowed,
+		Some(AccessBasis::Grant { scope: Scope::VerifyOnly, expires_at: u64::from(now + 500) })
+	);
+	let read = user.may_access(&charlie, Scope::Read, whole).await.unwrap();
+	assert_eq!(read.denied, Some(AccessDenial::ScopeNotGranted { granted: Scope::VerifyOnly }));
+	let of_record = AccessTarget::Record { dataset, record: anchored.id };
+	assert!(user.may_access(&charlie, Scope::VerifyOnly, of_record).await.unwrap().is_allowed());
+	let missing = AccessTarget::Record { dataset, record: RecordId { source, index: 99 } };
+	assert_eq!(
+		user.may_access(&charlie, Scope::VerifyOnly, missing).await.unwrap().denied,
+		Some(AccessDenial::RecordNotFound)
+	);
+	let owners_answer = user
+		.may_access(&keys::account_of(&keys::dev("bob").unwrap()), Scope::Derive, whole)
+		.await
+		.unwrap();
+	assert_eq!(owners_answer.allowed, Some(AccessBasis::Owner));
+
+	// Only the owner revokes; once revoked, the answer is "no grant" (MGMT-1).
+	let not_owner = DatasetOwner::new(chain.clone(), keys::dev("eve").unwrap())
+		.revoke_access(dataset, &charlie)
+		.await;
+	assert!(matches!(not_owner, Err(Error::Access(AccessError::NotOwner))), "{not_owner:?}");
+	owner.revoke_access(dataset, &charlie).await.expect("revoke");
+	let after = user.may_access(&charlie, Scope::VerifyOnly, whole).await.unwrap();
+	assert_eq!(after.denied, Some(AccessDenial::NoGrant));
+
+	// A grant stops counting at its expiry block by itself: nobody sends a transaction (PRC-5).
+	let soon = finalized_block(&chain).await as u32 + 6;
+	owner.grant_access(dataset, &charlie, Scope::Read, "one-off check", soon).await.expect("grant");
+	assert!(user.may_access(&charlie, Scope::Read, whole).await.unwrap().is_allowed());
+	while finalized_block(&chain).await < u64::from(soon) {
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	let lapsed = user.may_access(&charlie, Scope::Read, whole).await.unwrap();
+	assert!(
+		matches!(lapsed.denied, Some(AccessDenial::NoGrant | AccessDenial::GrantExpired { .. })),
+		"{lapsed:?}"
+	);
+
+	// Operators decide which visibilities a format allows (CTL-3).
+	alice
+		.set_format_visibilities(0, AllowedVisibilities::only(&[Visibility::Private]))
+		.await
+		.expect("format rule");
+	let public = owner.set_visibility(dataset, Visibility::Public).await;
+	assert!(matches!(public, Err(Error::Access(AccessError::VisibilityNotAllowed))), "{public:?}");
+
+	// Handing the dataset on keeps its ownership history (APP-2); Eve cannot take it.
+	let to_eve = owner.transfer_dataset(dataset, &eve).await;
+	assert!(matches!(to_eve, Err(Error::Access(AccessError::NotEligibleOwner))), "{to_eve:?}");
+	owner.transfer_dataset(dataset, &charlie).await.expect("transfer");
+	let handed = user.dataset(dataset).await.unwrap();
+	assert_eq!(handed.owner, charlie);
+	let history: Vec<_> = handed.owners.iter().map(|o| o.owner.clone()).collect();
+	assert_eq!(history, vec![keys::account_of(&keys::dev("bob").unwrap()), charlie.clone()]);
+	node.stop();
 }

@@ -1,5 +1,5 @@
 //! The node's JSON-RPC extensions: account nonces, fee queries, the registry's methods, the
-//! operator configuration's and the supervisor audit's.
+//! operator configuration's, the supervisor audit's and the access permissions'.
 
 use dmchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
@@ -34,9 +34,16 @@ where
 		pallet_data_registry_rpc::DataRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	C::Api: pallet_operator_config_rpc::OperatorConfigRuntimeApi<Block, AccountId, BlockNumber>,
 	C::Api: pallet_supervisor_audit_rpc::SupervisorAuditRuntimeApi<Block, AccountId, BlockNumber>,
+	C::Api: pallet_access_permissions_rpc::AccessPermissionsRuntimeApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		Balance,
+	>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use pallet_access_permissions_rpc::{AccessPermissions, AccessPermissionsApiServer};
 	use pallet_data_registry_rpc::{DataRegistry, DataRegistryApiServer};
 	use pallet_operator_config_rpc::{OperatorConfig, OperatorConfigApiServer};
 	use pallet_supervisor_audit_rpc::{SupervisorAudit, SupervisorAuditApiServer};
@@ -54,7 +61,10 @@ where
 		OperatorConfig::<C, Block>::new(client.clone()),
 	))?;
 	module.merge(SupervisorAuditApiServer::<_, AccountId, BlockNumber>::into_rpc(
-		SupervisorAudit::<C, Block>::new(client),
+		SupervisorAudit::<C, Block>::new(client.clone()),
+	))?;
+	module.merge(AccessPermissionsApiServer::<_, AccountId, BlockNumber, Balance>::into_rpc(
+		AccessPermissions::<C, Block>::new(client),
 	))?;
 	Ok(module)
 }

@@ -1,8 +1,8 @@
 //! The runtime APIs: what the node and clients may ask the runtime.
 
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, DataRegistry, Executive, Grandpa,
-	InherentDataExt, Nonce, OperatorConfig, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	AccessPermissions, AccountId, Aura, Balance, Block, BlockNumber, DataRegistry, Executive,
+	Grandpa, InherentDataExt, Nonce, OperatorConfig, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	SessionKeys, SupervisorAudit, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -270,6 +270,63 @@ impl_runtime_apis! {
 			digest: Option<[u8; 32]>,
 		) -> dmchain_primitives::RecordVerdict<BlockNumber> {
 			SupervisorAudit::record_verdict(id, digest)
+		}
+	}
+
+	impl pallet_access_permissions_runtime_api::AccessPermissionsApi<
+		Block,
+		AccountId,
+		BlockNumber,
+		Balance,
+	> for Runtime
+	{
+		fn access(
+			user: AccountId,
+			scope: dmchain_primitives::Scope,
+			target: dmchain_primitives::AccessTarget,
+		) -> Result<
+			dmchain_primitives::AccessBasis<BlockNumber>,
+			dmchain_primitives::AccessDenial<BlockNumber>,
+		> {
+			AccessPermissions::access(&user, scope, target)
+		}
+
+		fn dataset(
+			id: dmchain_primitives::DatasetId,
+		) -> Option<dmchain_primitives::DatasetView<AccountId, BlockNumber, Balance>> {
+			AccessPermissions::dataset_view(id)
+		}
+
+		fn datasets(
+			viewer: Option<AccountId>,
+			after: Option<dmchain_primitives::DatasetId>,
+			limit: u32,
+		) -> dmchain_primitives::AuditPage<
+			dmchain_primitives::DatasetView<AccountId, BlockNumber, Balance>,
+		> {
+			AccessPermissions::datasets_page(viewer.as_ref(), after, limit)
+		}
+
+		fn provenance(id: dmchain_primitives::DatasetId) -> Option<dmchain_primitives::Provenance> {
+			AccessPermissions::provenance(id)
+		}
+
+		fn grants(
+			dataset: dmchain_primitives::DatasetId,
+			after: Option<AccountId>,
+			limit: u32,
+		) -> (Vec<dmchain_primitives::GrantView<AccountId, BlockNumber>>, Option<AccountId>) {
+			AccessPermissions::grants_page(dataset, after, limit)
+		}
+
+		fn requests(
+			dataset: dmchain_primitives::DatasetId,
+		) -> Vec<dmchain_primitives::RequestView<AccountId, BlockNumber>> {
+			AccessPermissions::requests_of(dataset)
+		}
+
+		fn encryption_key(who: AccountId) -> Option<[u8; 32]> {
+			AccessPermissions::encryption_key(&who)
 		}
 	}
 

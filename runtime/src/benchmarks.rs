@@ -21,4 +21,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_data_registry, DataRegistry]
 	[pallet_operator_config, OperatorConfig]
 	[pallet_supervisor_audit, SupervisorAudit]
+	[pallet_access_permissions, AccessPermissions]
 );

@@ -16,9 +16,12 @@
 //! | 7 | `Session` | session keys; hands the operators' validator set to Aura and GRANDPA (CTL-5) |
 //! | 10 | `DataRegistry` | sources, records, versions, indexes (REP, PRC, SVC) |
 //! | 11 | `OperatorConfig` | operators, supervisors, data users, source admission, formats, parameters, validators (CTL, MON-1, SVC-1) |
+//! | 12 | `SupervisorAudit` | supervisors' flags, cases, verdicts and freezes (MON-1..4) |
+//! | 13 | `AccessPermissions` | datasets, access requests, expiring grants, encryption keys (MGMT-1, MGMT-2, PRC-2, PRC-5, GOV-1, CTL-3) |
 //!
 //! Pallets are declared (and their hooks and genesis run) in the order System, Timestamp,
-//! Balances, TransactionPayment, Sudo, Session, Aura, Grandpa, DataRegistry, OperatorConfig:
+//! Balances, TransactionPayment, Sudo, Session, Aura, Grandpa, DataRegistry, OperatorConfig,
+//! SupervisorAudit, AccessPermissions:
 //! Session before Aura and GRANDPA, whose authorities it sets, and OperatorConfig after Session,
 //! whose genesis validators it adopts.
 //!
@@ -91,7 +94,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("dmchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("dmchain"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -242,4 +245,8 @@ mod runtime {
 	/// Supervisors' flags, cases, verdicts and freezes.
 	#[runtime::pallet_index(12)]
 	pub type SupervisorAudit = pallet_supervisor_audit;
+
+	/// Datasets, access requests, expiring grants and encryption keys.
+	#[runtime::pallet_index(13)]
+	pub type AccessPermissions = pallet_access_permissions;
 }

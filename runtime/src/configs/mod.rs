@@ -1,5 +1,6 @@
 //! How each pallet of the runtime is configured, one domain a file.
 
+pub mod access;
 pub mod audit;
 pub mod consensus;
 pub mod governance;

@@ -419,7 +419,160 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 		},
 		"Session.set_keys" => set_keys_call(role),
 		"Session.purge_keys" => RuntimeCall::Session(pallet_session::Call::purge_keys {}),
+		access if access.starts_with("AccessPermissions.") => access_call(access, role),
 		other => framework_call(other),
+	}
+}
+
+/// Bob's private dataset 0 of his source 0 (format 0).
+fn bobs_dataset() {
+	must(
+		RuntimeCall::AccessPermissions(pallet_access_permissions::Call::create_dataset {
+			title: BoundedVec::truncate_from(b"Air quality".to_vec()),
+			description: Default::default(),
+			format: 0,
+			visibility: dmchain_primitives::Visibility::Private,
+			sources: BoundedVec::truncate_from(vec![0]),
+			derived_from: Default::default(),
+		}),
+		"owner",
+	);
+}
+
+/// Charlie (the data user) asks to read dataset 0 until block 1,000.
+fn charlie_requests() {
+	must(
+		RuntimeCall::AccessPermissions(pallet_access_permissions::Call::request_access {
+			dataset: 0,
+			scope: dmchain_primitives::Scope::Read,
+			purpose: BoundedVec::truncate_from(b"traffic model".to_vec()),
+			expires_at: 1_000,
+		}),
+		"data user",
+	);
+}
+
+/// Bob grants Charlie reading of dataset 0 until block `expires_at`.
+fn bob_grants_charlie(expires_at: u32) -> RuntimeCall {
+	RuntimeCall::AccessPermissions(pallet_access_permissions::Call::grant_access {
+		dataset: 0,
+		user: account(Sr25519Keyring::Charlie),
+		scope: dmchain_primitives::Scope::Read,
+		purpose: BoundedVec::truncate_from(b"traffic model".to_vec()),
+		expires_at,
+	})
+}
+
+/// `register_encryption_key` for `role`'s account with its valid proof (root gets Alice's).
+fn register_key_call(role: &str) -> RuntimeCall {
+	let keyring = match role {
+		"root" | "operator" => Sr25519Keyring::Alice,
+		"supervisor" => Sr25519Keyring::Ferdie,
+		"data user" => Sr25519Keyring::Charlie,
+		"owner" => Sr25519Keyring::Bob,
+		"device" => Sr25519Keyring::Dave,
+		_ => Sr25519Keyring::Eve,
+	};
+	let key = [0x25; 32];
+	let message =
+		pallet_access_permissions::Pallet::<Runtime>::key_proof_message(&account(keyring), &key);
+	let proof = sp_runtime::MultiSignature::Sr25519(keyring.sign(&message));
+	RuntimeCall::AccessPermissions(pallet_access_permissions::Call::register_encryption_key {
+		key,
+		proof,
+	})
+}
+
+/// The call an `AccessPermissions` row names, after its set-up: Bob (source 0's owner) owns
+/// dataset 0, Charlie is the data user who asks for access.
+fn access_call(row: &str, role: &str) -> RuntimeCall {
+	use dmchain_primitives::{Scope, Visibilities, Visibility};
+	use pallet_access_permissions::Call as Access;
+	let charlie = || account(Sr25519Keyring::Charlie);
+	let reason = || BoundedVec::truncate_from(b"not for this purpose".to_vec());
+	let call = match row {
+		"AccessPermissions.create_dataset" => {
+			return RuntimeCall::AccessPermissions(Access::create_dataset {
+				title: BoundedVec::truncate_from(b"Air quality".to_vec()),
+				description: Default::default(),
+				format: 0,
+				visibility: Visibility::Private,
+				sources: BoundedVec::truncate_from(vec![0]),
+				derived_from: Default::default(),
+			})
+		},
+		"AccessPermissions.set_format_visibilities" => {
+			return RuntimeCall::AccessPermissions(Access::set_format_visibilities {
+				format: 0,
+				allowed: Visibilities { public: false, consortium: true, private: true },
+			})
+		},
+		"AccessPermissions.register_encryption_key" => return register_key_call(role),
+		"AccessPermissions.remove_encryption_key" => {
+			if role != "root" {
+				must(register_key_call(role), role);
+			}
+			return RuntimeCall::AccessPermissions(Access::remove_encryption_key {});
+		},
+		other => other,
+	};
+	bobs_dataset();
+	match call {
+		"AccessPermissions.set_visibility" => {
+			RuntimeCall::AccessPermissions(Access::set_visibility {
+				dataset: 0,
+				visibility: Visibility::Consortium,
+			})
+		},
+		"AccessPermissions.transfer_dataset" => {
+			RuntimeCall::AccessPermissions(Access::transfer_dataset { dataset: 0, to: charlie() })
+		},
+		"AccessPermissions.remove_dataset" => {
+			RuntimeCall::AccessPermissions(Access::remove_dataset { dataset: 0 })
+		},
+		"AccessPermissions.request_access" => {
+			RuntimeCall::AccessPermissions(Access::request_access {
+				dataset: 0,
+				scope: Scope::Read,
+				purpose: BoundedVec::truncate_from(b"traffic model".to_vec()),
+				expires_at: 1_000,
+			})
+		},
+		"AccessPermissions.cancel_request" => {
+			charlie_requests();
+			RuntimeCall::AccessPermissions(Access::cancel_request { dataset: 0 })
+		},
+		"AccessPermissions.approve_request" => {
+			charlie_requests();
+			RuntimeCall::AccessPermissions(Access::approve_request {
+				dataset: 0,
+				user: charlie(),
+				scope: Scope::VerifyOnly,
+				expires_at: 500,
+			})
+		},
+		"AccessPermissions.reject_request" => {
+			charlie_requests();
+			RuntimeCall::AccessPermissions(Access::reject_request {
+				dataset: 0,
+				user: charlie(),
+				reason: reason(),
+			})
+		},
+		"AccessPermissions.grant_access" => bob_grants_charlie(1_000),
+		"AccessPermissions.revoke_access" => {
+			must(bob_grants_charlie(1_000), "owner");
+			RuntimeCall::AccessPermissions(Access::revoke_access { dataset: 0, user: charlie() })
+		},
+		"AccessPermissions.remove_expired_grant" => {
+			must(bob_grants_charlie(2), "owner");
+			frame_system::Pallet::<Runtime>::set_block_number(2);
+			RuntimeCall::AccessPermissions(Access::remove_expired_grant {
+				dataset: 0,
+				user: charlie(),
+			})
+		},
+		other => panic!("docs/permissions.md names a call the test does not know: {other}"),
 	}
 }
 
@@ -530,6 +683,7 @@ fn outcome(result: Result<(), DispatchError>) -> String {
 			Some(RuntimeError::DataRegistry(e)) => format!("{e:?}"),
 			Some(RuntimeError::OperatorConfig(e)) => format!("{e:?}"),
 			Some(RuntimeError::SupervisorAudit(e)) => format!("{e:?}"),
+			Some(RuntimeError::AccessPermissions(e)) => format!("{e:?}"),
 			Some(RuntimeError::System(e)) => format!("{e:?}"),
 			Some(RuntimeError::Balances(e)) => format!("{e:?}"),
 			Some(RuntimeError::Sudo(e)) => format!("{e:?}"),

@@ -78,6 +78,13 @@ pub enum Command {
 	/// anyone).
 	#[command(subcommand)]
 	Config(ConfigCommand),
+	/// The data directory: create, show, list and hand on datasets (as their owner; the
+	/// reads as anyone).
+	#[command(subcommand)]
+	Dataset(DatasetCommand),
+	/// Ask for, grant, revoke and check access to datasets (data users and dataset owners).
+	#[command(subcommand)]
+	Access(AccessCommand),
 	/// Supervise the data: anomalies and silences, flags, cases, freezes and record verdicts
 	/// (as a supervisor; the reads as anyone).
 	#[command(subcommand)]
@@ -245,6 +252,14 @@ pub enum OperatorCommand {
 	RegisterFormat {
 		/// The JSON file.
 		file: std::path::PathBuf,
+	},
+	/// Set which visibilities datasets of a data format may have (CTL-3).
+	FormatVisibilities {
+		/// The format id.
+		format: u32,
+		/// The visibilities allowed, comma-separated (public, consortium, private).
+		#[arg(long, value_enum, value_delimiter = ',', required = true)]
+		allow: Vec<dmchain_client::Visibility>,
 	},
 	/// Deprecate a data format: sources that have it keep it, new ones cannot take it.
 	DeprecateFormat {
@@ -678,5 +693,186 @@ pub enum AuditCommand {
 		/// The digest the record should anchor (64 hex digits).
 		#[arg(long, value_parser = dmchain_client::ContentHash::parse_digest)]
 		hash: Option<[u8; 32]>,
+	},
+}
+
+/// When a grant or request ends: an absolute block, or a number of blocks from the latest
+/// finalized one (28,800 blocks a day at 3-second blocks).
+#[derive(Args, Debug, Clone, Copy)]
+#[group(required = true, multiple = false)]
+pub struct ExpiryArg {
+	/// The first block at which the access no longer counts.
+	#[arg(long)]
+	pub expires_at: Option<u32>,
+	/// That many blocks after the latest finalized block.
+	#[arg(long)]
+	pub blocks: Option<u32>,
+}
+
+/// `dmchain dataset …`
+#[derive(Subcommand, Debug)]
+pub enum DatasetCommand {
+	/// Create a dataset of sources (as an approved data user, or the owner of every source);
+	/// holds its deposit.
+	Create {
+		/// Its title.
+		#[arg(long)]
+		title: String,
+		/// Its description.
+		#[arg(long, default_value = "")]
+		description: String,
+		/// The data format of its records.
+		#[arg(long)]
+		format: u32,
+		/// Who may see and read it.
+		#[arg(long, value_enum)]
+		visibility: dmchain_client::Visibility,
+		/// The sources it groups, comma-separated.
+		#[arg(long, value_delimiter = ',', required = true)]
+		sources: Vec<u32>,
+		/// The datasets it was derived from, comma-separated.
+		#[arg(long, value_delimiter = ',')]
+		derived_from: Vec<u32>,
+	},
+	/// Show a dataset: owner and ownership history, sources, lineage, counts, deposit.
+	Show {
+		/// The dataset.
+		dataset: u32,
+	},
+	/// List the data directory as an account sees it (the signer's view with a key, the
+	/// public view without).
+	List {
+		/// Whose view (SS58 or a dev secret URI such as //Charlie); defaults to the signer.
+		#[arg(long)]
+		viewer: Option<String>,
+		/// Start after this dataset id.
+		#[arg(long)]
+		after: Option<u32>,
+		/// At most this many (the chain caps a page).
+		#[arg(long, default_value_t = 50)]
+		limit: u32,
+	},
+	/// The datasets a dataset was derived from, theirs, and so on.
+	Provenance {
+		/// The dataset.
+		dataset: u32,
+	},
+	/// Change who may see and read a dataset (as its owner).
+	Visibility {
+		/// The dataset.
+		dataset: u32,
+		/// public, consortium or private.
+		#[arg(value_enum)]
+		visibility: dmchain_client::Visibility,
+	},
+	/// Hand a dataset on to another owner; the deposit moves with it (as its owner).
+	Transfer {
+		/// The dataset.
+		dataset: u32,
+		/// The new owner (SS58 or a dev secret URI).
+		#[arg(long)]
+		to: String,
+	},
+	/// Remove a dataset with no grants, requests or derived datasets; releases its deposit.
+	Remove {
+		/// The dataset.
+		dataset: u32,
+	},
+	/// The grants on a dataset.
+	Grants {
+		/// The dataset.
+		dataset: u32,
+	},
+	/// The access requests waiting on a dataset.
+	Requests {
+		/// The dataset.
+		dataset: u32,
+	},
+}
+
+/// `dmchain access …`
+#[derive(Subcommand, Debug)]
+pub enum AccessCommand {
+	/// Ask a dataset's owner for access (as an approved data user); holds a deposit.
+	Request {
+		/// The dataset.
+		dataset: u32,
+		/// verify-only, read or derive.
+		#[arg(long, value_enum)]
+		scope: dmchain_client::Scope,
+		/// What for.
+		#[arg(long)]
+		purpose: String,
+		#[command(flatten)]
+		expiry: ExpiryArg,
+	},
+	/// Withdraw your request on a dataset.
+	Cancel {
+		/// The dataset.
+		dataset: u32,
+	},
+	/// Approve a request as asked or narrower: a smaller scope, an earlier expiry (as the
+	/// dataset's owner).
+	Approve {
+		/// The dataset.
+		dataset: u32,
+		/// The requester (SS58 or a dev secret URI).
+		#[arg(long)]
+		user: String,
+		/// The scope granted.
+		#[arg(long, value_enum)]
+		scope: dmchain_client::Scope,
+		#[command(flatten)]
+		expiry: ExpiryArg,
+	},
+	/// Reject a request, saying why (as the dataset's owner).
+	Reject {
+		/// The dataset.
+		dataset: u32,
+		/// The requester.
+		#[arg(long)]
+		user: String,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Grant access directly, replacing any grant the user holds (as the dataset's owner).
+	Grant {
+		/// The dataset.
+		dataset: u32,
+		/// The grantee, an approved data user.
+		#[arg(long)]
+		user: String,
+		/// verify-only, read or derive.
+		#[arg(long, value_enum)]
+		scope: dmchain_client::Scope,
+		/// What for.
+		#[arg(long)]
+		purpose: String,
+		#[command(flatten)]
+		expiry: ExpiryArg,
+	},
+	/// Revoke a grant at once (as the dataset's owner).
+	Revoke {
+		/// The dataset.
+		dataset: u32,
+		/// The grantee.
+		#[arg(long)]
+		user: String,
+	},
+	/// Ask the chain whether a user may do a scope on a dataset, or on one record read under
+	/// it, and why (not). Exits 0 when allowed, 3 when refused.
+	Check {
+		/// The dataset.
+		dataset: u32,
+		/// One record of the dataset, SOURCE/INDEX.
+		#[arg(long)]
+		record: Option<RecordId>,
+		/// Who (SS58 or a dev secret URI); defaults to the signer.
+		#[arg(long)]
+		user: Option<String>,
+		/// verify-only, read or derive.
+		#[arg(long, value_enum, default_value_t = dmchain_client::Scope::Read)]
+		scope: dmchain_client::Scope,
 	},
 }

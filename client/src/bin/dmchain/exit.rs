@@ -1,6 +1,6 @@
 //! Exit codes, one per kind of outcome (listed in `dmchain --help`).
 
-use dmchain_client::{AuditError, Error, OperatorError, RegistryError};
+use dmchain_client::{AccessError, AuditError, Error, OperatorError, RegistryError};
 
 /// Done.
 pub const OK: u8 = 0;
@@ -22,6 +22,7 @@ pub fn code_of(error: &Error) -> u8 {
 		Error::Registry(_)
 		| Error::Operator(_)
 		| Error::Audit(_)
+		| Error::Access(_)
 		| Error::Dispatch(_)
 		| Error::Rejected(_) => REFUSED,
 		Error::Connect { .. } | Error::ConnectionLost(_) | Error::Timeout { .. } => TRANSPORT,
@@ -37,6 +38,7 @@ pub fn kind_of(error: &Error) -> &'static str {
 		Error::Registry(_) => "registry",
 		Error::Operator(_) => "operator",
 		Error::Audit(_) => "audit",
+		Error::Access(_) => "access",
 		Error::Dispatch(_) => "dispatch",
 		Error::Rejected(_) => "rejected",
 		Error::Connect { .. } => "connect",
@@ -89,6 +91,16 @@ pub fn hint_of(error: &Error) -> Option<&'static str> {
 		Error::Audit(AuditError::NotSupervisor) => {
 			"this call is for supervisors: sign with a supervisor's key (governance appoints \
 			 them)"
+		},
+		Error::Access(AccessError::NotOwner) => {
+			"only the dataset's owner may do this: see `dmchain dataset show <dataset>`"
+		},
+		Error::Access(AccessError::NotApprovedDataUser) => {
+			"only approved data users ask for and hold access: register with `dmchain user \
+			 register` and wait for an operator's approval"
+		},
+		Error::Access(AccessError::NotEligibleOwner) => {
+			"a dataset's owner is an approved data user or the owner of every source it groups"
 		},
 		Error::Operator(OperatorError::NotOperator) => {
 			"this call is for operators: sign with an operator's key (governance appoints them)"

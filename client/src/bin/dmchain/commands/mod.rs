@@ -1,6 +1,7 @@
 //! Runs a parsed command line: connects, loads the key if the command signs, and hands over to
 //! the actor's commands.
 
+mod access;
 mod audit;
 mod bench;
 mod config;
@@ -59,6 +60,11 @@ impl Context {
 		}
 	}
 
+	/// Whether a signing key was given (the reads that default to the signer's view use it).
+	pub fn has_key(&self) -> bool {
+		self.global.suri.is_some() || self.global.key_file.is_some()
+	}
+
 	/// The stage transactions are followed to.
 	pub fn wait(&self) -> WaitFor {
 		match self.global.wait {
@@ -78,6 +84,8 @@ pub async fn run(cli: Cli) -> Result<u8> {
 		Command::Operator(command) => roles::operator(&context, command).await,
 		Command::Governance(command) => roles::governance(&context, command).await,
 		Command::Config(command) => config::run(&context, command).await,
+		Command::Dataset(command) => access::dataset(&context, command).await,
+		Command::Access(command) => access::access(&context, command).await,
 		Command::Audit(command) => audit::run(&context, command).await,
 		Command::Validator(command) => validator::run(&context, command).await,
 		Command::Bench(command) => bench::run(&context, command).await,

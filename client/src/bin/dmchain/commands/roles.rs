@@ -112,6 +112,12 @@ pub async fn operator(context: &Context, command: OperatorCommand) -> Result<u8>
 			);
 			return Ok(exit::OK);
 		},
+		OperatorCommand::FormatVisibilities { format, allow } => (
+			"format visibilities set",
+			operator
+				.set_format_visibilities(format, dmchain_client::AllowedVisibilities::only(&allow))
+				.await?,
+		),
 		OperatorCommand::DeprecateFormat { format } => {
 			("format deprecated", operator.deprecate_format(format).await?)
 		},
