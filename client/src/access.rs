@@ -224,16 +224,50 @@ pub struct AccessDecision {
 	pub target: AccessTarget,
 	/// The finalized block the answer holds at.
 	pub block: u64,
-	/// Why it is allowed, if it is.
-	pub allowed: Option<AccessBasis>,
-	/// Why it is refused, if it is.
-	pub denied: Option<AccessDenial>,
+	/// Allowed and why, or refused and why (in JSON an `allowed` or a `denied` field).
+	#[serde(flatten)]
+	pub answer: AccessAnswer,
+}
+
+/// The chain's answer itself: exactly one of allowed and refused, each with its reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AccessAnswer {
+	/// The access is allowed, on this basis.
+	Allowed(AccessBasis),
+	/// The access is refused, for this reason.
+	Denied(AccessDenial),
+}
+
+impl From<Result<chain::AccessBasis<u32>, chain::AccessDenial<u32>>> for AccessAnswer {
+	fn from(answer: Result<chain::AccessBasis<u32>, chain::AccessDenial<u32>>) -> Self {
+		match answer {
+			Ok(basis) => Self::Allowed(basis.into()),
+			Err(denial) => Self::Denied(denial.into()),
+		}
+	}
 }
 
 impl AccessDecision {
 	/// Whether the access is allowed.
 	pub fn is_allowed(&self) -> bool {
-		self.allowed.is_some()
+		matches!(self.answer, AccessAnswer::Allowed(_))
+	}
+
+	/// Why the access is allowed, if it is.
+	pub fn allowed(&self) -> Option<AccessBasis> {
+		match self.answer {
+			AccessAnswer::Allowed(basis) => Some(basis),
+			AccessAnswer::Denied(_) => None,
+		}
+	}
+
+	/// Why the access is refused, if it is.
+	pub fn denied(&self) -> Option<AccessDenial> {
+		match self.answer {
+			AccessAnswer::Denied(denial) => Some(denial),
+			AccessAnswer::Allowed(_) => None,
+		}
 	}
 }
 

@@ -6,8 +6,8 @@
 
 use crate::{
 	access::{
-		AccessBasis, AccessDecision, AccessDenial, AccessRequest, AccessTarget, Dataset, DatasetId,
-		DatasetPage, Grant, Provenance, Scope,
+		AccessDecision, AccessRequest, AccessTarget, Dataset, DatasetId, DatasetPage, Grant,
+		Provenance, Scope,
 	},
 	connection::{Chain, DmchainConfig},
 	content::{ContentHash, HashAlgorithm},
@@ -265,17 +265,12 @@ impl DataUser {
 			target.into(),
 		);
 		let answer = self.chain.query(&at, "the access question", call).await?;
-		let (allowed, denied) = match answer {
-			Ok(basis) => (Some(AccessBasis::from(basis)), None),
-			Err(denial) => (None, Some(AccessDenial::from(denial))),
-		};
 		Ok(AccessDecision {
 			user: user.clone(),
 			scope,
 			target,
 			block: at.block_number(),
-			allowed,
-			denied,
+			answer: answer.into(),
 		})
 	}
 

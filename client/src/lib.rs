@@ -92,8 +92,9 @@ pub mod validators;
 pub mod wallet;
 
 pub use access::{
-	AccessBasis, AccessDecision, AccessDenial, AccessRequest, AccessTarget, AllowedVisibilities,
-	Dataset, DatasetId, DatasetPage, Grant, Ownership, Provenance, Scope, Visibility,
+	AccessAnswer, AccessBasis, AccessDecision, AccessDenial, AccessRequest, AccessTarget,
+	AllowedVisibilities, Dataset, DatasetId, DatasetPage, Grant, Ownership, Provenance, Scope,
+	Visibility,
 };
 pub use audit::{
 	Anomaly, AuditEvent, AuditPage, AuditReport, Case, CaseFilter, CaseId, CaseOutcome, CaseStatus,

@@ -21,8 +21,10 @@
 //!   or grants directly, and revokes at any time. A grant stops counting at its expiry block
 //!   with no transaction: [`Pallet::access`] compares it with the block it is asked at. Expired
 //!   grants leave storage through a queue the pallet works through in `on_idle`, at most
-//!   [`Config::MaxExpiriesPerBlock`] a block and only with weight to spare, or at once through
-//!   the permissionless [`Pallet::remove_expired_grant`]; both return the grant's deposit.
+//!   [`Config::MaxExpiriesPerBlock`] a block and only with weight to spare (a block whose
+//!   hooks take all its weight, such as pallet-session's rotation block, leaves the work to
+//!   the next), or at once through the permissionless [`Pallet::remove_expired_grant`]; both
+//!   return the grant's deposit.
 //! - **Encryption keys** (MGMT-2): every account that receives content keys registers an X25519
 //!   public key with a signature by the account over the key and the chain's genesis hash
 //!   ([`Pallet::key_proof_message`]), so anyone can check the binding without trusting the

@@ -1,8 +1,9 @@
 //! The runtime's integration tests, one binary (one link of the runtime instead of one per
-//! file): the genesis presets, the permission table of `docs/permissions.md`, and the size of
-//! the runtime a chain runs. Run one with `cargo test --release -p dmchain-runtime --test runtime
+//! file): whole blocks through `Executive`, the genesis presets, the permission table of
+//! `docs/permissions.md`, and the size of the runtime a chain runs. Run one with `cargo test --release -p dmchain-runtime --test runtime
 //! permissions`.
 
+mod blocks;
 mod genesis_presets;
 mod permissions;
 mod wasm_size;

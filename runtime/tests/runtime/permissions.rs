@@ -66,7 +66,7 @@ fn code() -> Vec<u8> {
 }
 
 /// The development genesis, as the node builds it from the preset.
-fn genesis() -> sp_io::TestExternalities {
+pub(crate) fn genesis() -> sp_io::TestExternalities {
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serialises");
 	merge(&mut config, development_genesis());
 	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("deserialises");
@@ -83,7 +83,7 @@ fn dispatch(call: RuntimeCall, role: &str) -> Result<(), DispatchError> {
 	call.dispatch(origin(role)).map(|_| ()).map_err(|e| e.error)
 }
 
-fn must(call: RuntimeCall, role: &str) {
+pub(crate) fn must(call: RuntimeCall, role: &str) {
 	let name = format!("{call:?}");
 	dispatch(call, role).unwrap_or_else(|e| panic!("set-up call {name} as {role} failed: {e:?}"));
 }
@@ -100,7 +100,7 @@ fn record(sequence: u64) -> pallet_data_registry::RecordInputOf<Runtime> {
 
 /// Bob owns source 0 (approved, the preset's open format 0) with Dave as its device; Charlie is
 /// an approved data user.
-fn base_state() {
+pub(crate) fn base_state() {
 	use pallet_data_registry::Call as Registry;
 	use pallet_operator_config::Call as Operators;
 	must(
@@ -424,19 +424,16 @@ fn prepare(row: &str, role: &str) -> RuntimeCall {
 	}
 }
 
-/// Bob's private dataset 0 of his source 0 (format 0).
-fn bobs_dataset() {
-	must(
-		RuntimeCall::AccessPermissions(pallet_access_permissions::Call::create_dataset {
-			title: BoundedVec::truncate_from(b"Air quality".to_vec()),
-			description: Default::default(),
-			format: 0,
-			visibility: dmchain_primitives::Visibility::Private,
-			sources: BoundedVec::truncate_from(vec![0]),
-			derived_from: Default::default(),
-		}),
-		"owner",
-	);
+/// A private dataset of source 0 (format 0): dataset 0 when Bob makes it first.
+pub(crate) fn create_dataset_call() -> RuntimeCall {
+	RuntimeCall::AccessPermissions(pallet_access_permissions::Call::create_dataset {
+		title: BoundedVec::truncate_from(b"Air quality".to_vec()),
+		description: Default::default(),
+		format: 0,
+		visibility: dmchain_primitives::Visibility::Private,
+		sources: BoundedVec::truncate_from(vec![0]),
+		derived_from: Default::default(),
+	})
 }
 
 /// Charlie (the data user) asks to read dataset 0 until block 1,000.
@@ -453,7 +450,7 @@ fn charlie_requests() {
 }
 
 /// Bob grants Charlie reading of dataset 0 until block `expires_at`.
-fn bob_grants_charlie(expires_at: u32) -> RuntimeCall {
+pub(crate) fn bob_grants_charlie(expires_at: u32) -> RuntimeCall {
 	RuntimeCall::AccessPermissions(pallet_access_permissions::Call::grant_access {
 		dataset: 0,
 		user: account(Sr25519Keyring::Charlie),
@@ -491,16 +488,7 @@ fn access_call(row: &str, role: &str) -> RuntimeCall {
 	let charlie = || account(Sr25519Keyring::Charlie);
 	let reason = || BoundedVec::truncate_from(b"not for this purpose".to_vec());
 	let call = match row {
-		"AccessPermissions.create_dataset" => {
-			return RuntimeCall::AccessPermissions(Access::create_dataset {
-				title: BoundedVec::truncate_from(b"Air quality".to_vec()),
-				description: Default::default(),
-				format: 0,
-				visibility: Visibility::Private,
-				sources: BoundedVec::truncate_from(vec![0]),
-				derived_from: Default::default(),
-			})
-		},
+		"AccessPermissions.create_dataset" => return create_dataset_call(),
 		"AccessPermissions.set_format_visibilities" => {
 			return RuntimeCall::AccessPermissions(Access::set_format_visibilities {
 				format: 0,
@@ -516,7 +504,7 @@ fn access_call(row: &str, role: &str) -> RuntimeCall {
 		},
 		other => other,
 	};
-	bobs_dataset();
+	must(create_dataset_call(), "owner");
 	match call {
 		"AccessPermissions.set_visibility" => {
 			RuntimeCall::AccessPermissions(Access::set_visibility {

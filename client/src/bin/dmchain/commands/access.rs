@@ -9,8 +9,8 @@ use crate::{
 };
 use comfy_table::Table;
 use dmchain_client::{
-	keys, AccessTarget, Chain, DataUser, Dataset, DatasetDraft, DatasetOwner, Grant, GrantIssued,
-	Result,
+	keys, AccessAnswer, AccessTarget, Chain, DataUser, Dataset, DatasetDraft, DatasetOwner, Grant,
+	GrantIssued, Result,
 };
 
 /// Runs one `dataset` subcommand.
@@ -180,10 +180,9 @@ pub async fn access(context: &Context, command: AccessCommand) -> Result<u8> {
 			let decision =
 				DataUser::new(context.connect().await?).may_access(&user, scope, target).await?;
 			output::emit(context.json(), &decision, |d| {
-				let answer = match (&d.allowed, &d.denied) {
-					(Some(basis), _) => format!("allowed: {basis:?}"),
-					(None, Some(denial)) => format!("refused: {denial}"),
-					(None, None) => "no answer".into(),
+				let answer = match &d.answer {
+					AccessAnswer::Allowed(basis) => format!("allowed: {basis:?}"),
+					AccessAnswer::Denied(denial) => format!("refused: {denial}"),
 				};
 				output::fields(&[
 					("user", d.user.to_string()),
