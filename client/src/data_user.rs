@@ -11,12 +11,15 @@ use crate::{
 	},
 	connection::{Chain, DmchainConfig},
 	content::{ContentHash, HashAlgorithm},
+	encryption::{self, EncryptionKeypair},
 	error::{Error, Result},
-	keys::{AccountId, Keypair},
+	keys::{self, AccountId, Keypair},
 	records::{Record, RecordCursor, RecordId, RecordPage},
 	roles::{DataUserKind, DataUserRecord},
 	runtime::api::{
-		self, data_registry::events, runtime_types::bounded_collections::bounded_vec::BoundedVec,
+		self,
+		data_registry::events,
+		runtime_types::{bounded_collections::bounded_vec::BoundedVec, sp_runtime::MultiSignature},
 	},
 	sources::{Source, SourceId},
 	transaction::{self, Receipt, WaitFor},
@@ -329,6 +332,45 @@ impl DataUser {
 				None => return Ok(grants),
 			}
 		}
+	}
+
+	/// The encryption key `who` registered (D3.7 MGMT-2), or `None`.
+	pub async fn encryption_key(&self, who: &AccountId) -> Result<Option<[u8; 32]>> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().access_permissions_api().encryption_key(who.clone());
+		self.chain.query(&at, "an encryption key", call).await
+	}
+
+	/// Registers `encryption`'s public key as `signer`'s encryption key, with `signer`'s
+	/// signature over [`encryption::key_proof_message`] as proof; holds the key deposit. A key
+	/// registered before is replaced and its deposit released.
+	pub async fn register_encryption_key(
+		&self,
+		signer: &Keypair,
+		encryption: &EncryptionKeypair,
+	) -> Result<Receipt> {
+		let key = encryption.public_key();
+		let genesis = self.chain.api().genesis_hash().0;
+		let message = encryption::key_proof_message(&genesis, &keys::account_of(signer), &key);
+		let proof = MultiSignature::Sr25519(signer.sign(&message).0);
+		let call = api::tx().access_permissions().register_encryption_key(key, proof);
+		transaction::submit_expecting::<
+			api::access_permissions::events::EncryptionKeyRegistered,
+			_,
+		>(&self.chain, &call, signer, self.wait)
+		.await
+	}
+
+	/// Removes `signer`'s encryption key and releases its deposit.
+	pub async fn remove_encryption_key(&self, signer: &Keypair) -> Result<Receipt> {
+		let call = api::tx().access_permissions().remove_encryption_key();
+		transaction::submit_expecting::<api::access_permissions::events::EncryptionKeyRemoved, _>(
+			&self.chain,
+			&call,
+			signer,
+			self.wait,
+		)
+		.await
 	}
 
 	/// The access requests waiting on `dataset`.

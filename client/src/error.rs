@@ -103,6 +103,10 @@ pub enum Error {
 	/// A local input (file, digest, CSV row, argument) is unusable.
 	#[error("input: {0}")]
 	Input(String),
+	/// A sealed payload or a wrapped dataset key does not open: another key, another record
+	/// or grantee, or changed.
+	#[error("decryption: {0}")]
+	Decryption(String),
 	/// What was asked for does not exist on chain.
 	#[error("not found: {0}")]
 	NotFound(String),

@@ -27,6 +27,12 @@ pub fn from_mnemonic(phrase: &str, password: Option<&str>) -> Result<Keypair> {
 /// The key pair of a key file: a text file whose content is a secret URI or mnemonic (as
 /// `dmchain-node key generate` prints it). On Unix the file must not be readable by others.
 pub fn from_key_file(path: &Path) -> Result<Keypair> {
+	let text = read_secret_file(path)?;
+	from_suri(&text).map_err(|e| Error::Key(format!("{}: {e}", path.display())))
+}
+
+/// The text of a file holding a secret; refused on Unix when others may read it.
+pub fn read_secret_file(path: &Path) -> Result<String> {
 	#[cfg(unix)]
 	{
 		use std::os::unix::fs::PermissionsExt;
@@ -42,9 +48,7 @@ pub fn from_key_file(path: &Path) -> Result<Keypair> {
 			)));
 		}
 	}
-	let text = std::fs::read_to_string(path)
-		.map_err(|e| Error::Key(format!("{}: {e}", path.display())))?;
-	from_suri(&text).map_err(|e| Error::Key(format!("{}: {e}", path.display())))
+	std::fs::read_to_string(path).map_err(|e| Error::Key(format!("{}: {e}", path.display())))
 }
 
 /// A development account of local chains by name (`alice`, `bob`, `charlie`, `dave`, `eve`,

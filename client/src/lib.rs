@@ -10,7 +10,7 @@
 //!   verifies a file or hash against the chain (AUTH-1, SVC-4), lists a source's records and
 //!   follows new ones as they are finalized (SVC-2, SVC-3); browses the data directory, asks
 //!   for access to a dataset and asks the chain whether an access is allowed (GOV-1, MGMT-1,
-//!   PRC-5).
+//!   PRC-5), and registers the X25519 encryption key dataset keys are wrapped to (MGMT-2).
 //! - [`dataset_owner`] ([`DatasetOwner`]): the owner of datasets: creates, re-labels, hands on
 //!   and removes them, approves (as asked or narrower) or rejects requests, grants and revokes
 //!   access (GOV-1, APP-2, MGMT-1, PRC-2).
@@ -34,7 +34,8 @@
 //! What they share: [`connection`] (the [`Chain`] connection, and [`Chain::status`] in
 //! [`status`]: the node's blocks, finality, peers, validators and pool), [`transaction`] (signing,
 //! submitting and following a transaction), [`keys`] (sr25519 keys from a secret URI, a
-//! mnemonic, a key file or a dev name), [`content`] (content hashes of bytes and files),
+//! mnemonic, a key file or a dev name), [`encryption`] (the accounts' X25519 encryption keys,
+//! sealed payloads and wrapped dataset keys), [`content`] (content hashes of bytes and files),
 //! [`error`], the client's own types in [`access`], [`records`], [`sources`], [`roles`],
 //! [`formats`], [`parameters`] and [`validators`], and [`runtime`] (the types and calls
 //! generated from the runtime's metadata).
@@ -72,6 +73,7 @@ pub mod content;
 pub mod data_source;
 pub mod data_user;
 pub mod dataset_owner;
+pub mod encryption;
 pub mod error;
 pub mod formats;
 pub mod governance;

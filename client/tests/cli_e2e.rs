@@ -20,6 +20,7 @@ fn dmchain(url: &str, args: &[&str]) -> Output {
 		.args(args)
 		.env_remove("DMCHAIN_SURI")
 		.env_remove("DMCHAIN_KEY_FILE")
+		.env_remove("DMCHAIN_ENCRYPTION_KEY_FILE")
 		.output()
 		.expect("run dmchain")
 }
@@ -862,5 +863,38 @@ fn datasets_and_access_through_the_cli() {
 		.as_array()
 		.unwrap()
 		.is_empty());
+
+	// Charlie's encryption key, derived from his secret, registered with his proof (MGMT-2).
+	let charlies = |args: &[&str]| {
+		let mut all = vec!["--suri", "//Charlie", "key"];
+		all.extend_from_slice(args);
+		dmchain(&url, &all)
+	};
+	let before = json_ok(charlies(&["show"]));
+	let derived = before["local"].as_str().unwrap().to_string();
+	assert_eq!((derived.len(), &before["registered"]), (64, &Value::Null));
+	json_ok(charlies(&["register"]));
+	assert_eq!(json_ok(charlies(&["show"]))["registered"], derived.as_str());
+	let seen = json_ok(dmchain(&url, &["key", "show", "--account", "//Charlie"]));
+	assert_eq!(seen["registered"], derived.as_str());
+
+	// A key file replaces the derived key; `generate` never overwrites a file.
+	let file = home.path().join("charlie.x25519");
+	let file = file.to_str().unwrap();
+	let generated = json_ok(dmchain(&url, &["key", "generate", "--out", file]));
+	assert_eq!(code(&dmchain(&url, &["key", "generate", "--out", file])), 5);
+	json_ok(charlies(&["register", "--encryption-key-file", file]));
+	let replaced = json_ok(charlies(&["show", "--encryption-key-file", file]));
+	assert_eq!(replaced["registered"], generated["publicKey"]);
+	assert_eq!(replaced["local"], generated["publicKey"]);
+	assert_ne!(replaced["registered"], derived.as_str());
+
+	// Removed, the chain holds none; removing again is the pallet's KeyNotFound (exit 3).
+	json_ok(charlies(&["remove"]));
+	let gone = json_ok(dmchain(&url, &["key", "show", "--account", "//Charlie"]));
+	assert_eq!(gone["registered"], Value::Null);
+	let again = charlies(&["remove"]);
+	assert_eq!(code(&again), 3);
+	assert!(json_of(&again)["error"].as_str().unwrap().contains("KeyNotFound"));
 	node.stop();
 }

@@ -20,3 +20,9 @@ pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
 
 /// The least balance an account must hold to exist.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// What benchmark set-up gives each account it funds: far more than any deposit or fee, and
+/// small enough that many funded accounts never overflow the total issuance (which would make
+/// `set_balance` give nothing).
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCHMARK_FUNDS: Balance = 1_000_000_000 * UNIT;

@@ -189,8 +189,10 @@ impl<T: Config> DataFormats for Pallet<T> {
 				required: true,
 			})
 			.collect::<alloc::vec::Vec<_>>();
-		let mut name = alloc::vec![b'b'; 8];
-		name.extend(NextFormatId::<T>::get().to_le_bytes());
+		// A name of its own per format, in ASCII digits: set-ups that register many formats
+		// (one per benchmark source) must not reach ids whose bytes are not UTF-8.
+		let mut name = alloc::vec![b'b'; 6];
+		name.extend(alloc::format!("{}", NextFormatId::<T>::get()).into_bytes());
 		let spec = dmchain_primitives::FormatSpec {
 			name: BoundedVec::truncate_from(name),
 			version: 1,

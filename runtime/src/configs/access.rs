@@ -71,7 +71,7 @@ mod benchmarks {
 	const BENCH_OPERATOR: [u8; 32] = [0xb0; 32];
 
 	fn funded(who: &AccountId) {
-		crate::Balances::set_balance(who, u128::MAX / 4);
+		crate::Balances::set_balance(who, crate::token::BENCHMARK_FUNDS);
 	}
 
 	fn bench_key() -> sr25519::Public {

@@ -43,7 +43,7 @@ mod benchmarks {
 
 	fn funded(seed: u8) -> AccountId {
 		let who = AccountId::new([seed; 32]);
-		crate::Balances::set_balance(&who, u128::MAX / 4);
+		crate::Balances::set_balance(&who, crate::token::BENCHMARK_FUNDS);
 		who
 	}
 

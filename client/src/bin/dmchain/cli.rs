@@ -85,6 +85,10 @@ pub enum Command {
 	/// Ask for, grant, revoke and check access to datasets (data users and dataset owners).
 	#[command(subcommand)]
 	Access(AccessCommand),
+	/// Your X25519 encryption key, to which dataset owners wrap dataset keys: derived from
+	/// your account's secret (or a key file), shown, registered on chain, removed.
+	#[command(subcommand)]
+	Key(KeyCommand),
 	/// Supervise the data: anomalies and silences, flags, cases, freezes and record verdicts
 	/// (as a supervisor; the reads as anyone).
 	#[command(subcommand)]
@@ -875,4 +879,44 @@ pub enum AccessCommand {
 		#[arg(long, value_enum, default_value_t = dmchain_client::Scope::Read)]
 		scope: dmchain_client::Scope,
 	},
+}
+
+/// `dmchain key …`: the signer's encryption key (D3.7 MGMT-2). Without `--encryption-key-file`
+/// the key is derived from the signer's own secret (`--suri` or `--key-file`), the same on
+/// every run and in every client that follows the documented derivation.
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+	/// Show your encryption key and whether the chain holds it; with `--account`, the key an
+	/// account registered.
+	Show {
+		/// Whose registered key to show (SS58 or a dev secret URI) instead of your own.
+		#[arg(long)]
+		account: Option<String>,
+		#[command(flatten)]
+		key: EncryptionKeyArg,
+	},
+	/// Register your encryption key on chain with your signature as proof; holds a deposit
+	/// and replaces a key registered before.
+	Register {
+		#[command(flatten)]
+		key: EncryptionKeyArg,
+	},
+	/// Remove your encryption key from the chain and release its deposit.
+	Remove,
+	/// Write a fresh random encryption secret to a new file (mode 600), for
+	/// `--encryption-key-file`.
+	Generate {
+		/// The file to create; an existing file is never overwritten.
+		#[arg(long)]
+		out: PathBuf,
+	},
+}
+
+/// Where the encryption key comes from.
+#[derive(Debug, Args)]
+pub struct EncryptionKeyArg {
+	/// A file holding the 32-byte X25519 secret in hex (from `dmchain key generate`) instead
+	/// of the key derived from the signer's secret.
+	#[arg(long, env = "DMCHAIN_ENCRYPTION_KEY_FILE")]
+	pub encryption_key_file: Option<PathBuf>,
 }

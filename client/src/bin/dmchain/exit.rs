@@ -10,7 +10,7 @@ pub const NOT_FOUND: u8 = 1;
 pub const REFUSED: u8 = 3;
 /// The node could not be reached, the connection broke, or the node did not answer in time.
 pub const TRANSPORT: u8 = 4;
-/// A local input (file, CSV, key) is unusable.
+/// A local input (file, CSV, key) is unusable, or a ciphertext does not open.
 pub const INPUT: u8 = 5;
 /// Any other client failure.
 pub const CLIENT_ERROR: u8 = 6;
@@ -26,7 +26,7 @@ pub fn code_of(error: &Error) -> u8 {
 		| Error::Dispatch(_)
 		| Error::Rejected(_) => REFUSED,
 		Error::Connect { .. } | Error::ConnectionLost(_) | Error::Timeout { .. } => TRANSPORT,
-		Error::Key(_) | Error::Input(_) => INPUT,
+		Error::Key(_) | Error::Input(_) | Error::Decryption(_) => INPUT,
 		Error::Chain(_) => CLIENT_ERROR,
 	}
 }
@@ -46,6 +46,7 @@ pub fn kind_of(error: &Error) -> &'static str {
 		Error::Timeout { .. } => "timeout",
 		Error::Key(_) => "key",
 		Error::Input(_) => "input",
+		Error::Decryption(_) => "decryption",
 		Error::Chain(_) => "client",
 	}
 }

@@ -5,6 +5,7 @@ mod access;
 mod audit;
 mod bench;
 mod config;
+mod key;
 mod record;
 mod roles;
 mod source;
@@ -16,6 +17,7 @@ use crate::{
 };
 use dmchain_client::{keys, keys::Keypair, Chain, Error, Result, WaitFor};
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// What every command has to work with.
 pub struct Context {
@@ -42,16 +44,23 @@ impl Context {
 
 	/// The signing key; an error naming the options when none is given.
 	pub fn signer(&self) -> Result<Keypair> {
+		keys::from_suri(&self.secret()?)
+	}
+
+	/// The signer's secret as given: the secret URI or mnemonic of `--suri` (read from
+	/// standard input for `-`) or of the key file; an error naming the options when none is
+	/// given.
+	pub fn secret(&self) -> Result<Zeroizing<String>> {
 		match (&self.global.suri, &self.global.key_file) {
 			(Some(dash), _) if dash == "-" => {
-				let mut line = String::new();
+				let mut line = Zeroizing::new(String::new());
 				std::io::stdin().read_line(&mut line).map_err(|e| {
 					Error::Key(format!("reading the secret from standard input: {e}"))
 				})?;
-				keys::from_suri(line.trim())
+				Ok(Zeroizing::new(line.trim().to_string()))
 			},
-			(Some(suri), _) => keys::from_suri(suri),
-			(None, Some(path)) => keys::from_key_file(path),
+			(Some(suri), _) => Ok(Zeroizing::new(suri.clone())),
+			(None, Some(path)) => Ok(Zeroizing::new(keys::read_secret_file(path)?)),
 			(None, None) => Err(Error::Key(
 				"this command signs a transaction: give --suri, --key-file, DMCHAIN_SURI or \
 				 DMCHAIN_KEY_FILE"
@@ -86,6 +95,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
 		Command::Config(command) => config::run(&context, command).await,
 		Command::Dataset(command) => access::dataset(&context, command).await,
 		Command::Access(command) => access::access(&context, command).await,
+		Command::Key(command) => key::run(&context, command).await,
 		Command::Audit(command) => audit::run(&context, command).await,
 		Command::Validator(command) => validator::run(&context, command).await,
 		Command::Bench(command) => bench::run(&context, command).await,
