@@ -20,12 +20,22 @@ struct KeyView {
 	registered: Option<String>,
 }
 
+/// A key file written by `key generate`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GeneratedKey {
+	/// The file.
+	file: std::path::PathBuf,
+	/// Its public key (hex).
+	public_key: String,
+}
+
 /// The signer's encryption key pair: from the key file if given, else derived from the
-/// signer's secret.
-fn encryption_key(context: &Context, arg: &EncryptionKeyArg) -> Result<EncryptionKeypair> {
+/// signer's secret `secret`.
+fn encryption_key(arg: &EncryptionKeyArg, secret: &str) -> Result<EncryptionKeypair> {
 	match &arg.encryption_key_file {
 		Some(path) => EncryptionKeypair::from_key_file(path),
-		None => EncryptionKeypair::from_suri(&context.secret()?),
+		None => EncryptionKeypair::from_suri(secret),
 	}
 }
 
@@ -44,10 +54,7 @@ pub async fn run(context: &Context, command: KeyCommand) -> Result<u8> {
 		KeyCommand::Show { account: None, key } => {
 			let secret = context.secret()?;
 			let account = keys::account_of(&keys::from_suri(&secret)?);
-			let local = match &key.encryption_key_file {
-				Some(path) => EncryptionKeypair::from_key_file(path)?,
-				None => EncryptionKeypair::from_suri(&secret)?,
-			};
+			let local = encryption_key(&key, &secret)?;
 			let registered =
 				DataUser::new(context.connect().await?).encryption_key(&account).await?;
 			let view = KeyView {
@@ -58,8 +65,10 @@ pub async fn run(context: &Context, command: KeyCommand) -> Result<u8> {
 			show(context, view);
 		},
 		KeyCommand::Register { key } => {
-			let encryption = encryption_key(context, &key)?;
-			let (chain, signer) = context.signed().await?;
+			let secret = context.secret()?;
+			let encryption = encryption_key(&key, &secret)?;
+			let signer = keys::from_suri(&secret)?;
+			let chain = context.connect().await?;
 			let receipt = DataUser::new(chain)
 				.waiting_for(context.wait())
 				.register_encryption_key(&signer, &encryption)
@@ -81,17 +90,13 @@ pub async fn run(context: &Context, command: KeyCommand) -> Result<u8> {
 		KeyCommand::Generate { out } => {
 			let pair = EncryptionKeypair::generate();
 			write_new_secret_file(&out, &pair.secret_hex())?;
-			let public = hex::encode(pair.public_key());
-			output::emit(
-				context.json(),
-				&serde_json::json!({ "file": out, "publicKey": public }),
-				|v| {
-					output::fields(&[
-						("file", out.display().to_string()),
-						("public key", v["publicKey"].as_str().unwrap_or_default().to_string()),
-					])
-				},
-			);
+			let generated = GeneratedKey { file: out, public_key: hex::encode(pair.public_key()) };
+			output::emit(context.json(), &generated, |g| {
+				output::fields(&[
+					("file", g.file.display().to_string()),
+					("public key", g.public_key.clone()),
+				])
+			});
 		},
 	}
 	Ok(exit::OK)
