@@ -451,3 +451,85 @@ impl From<chain::Provenance> for Provenance {
 		Self { ancestors: view.ancestors, complete: view.complete }
 	}
 }
+
+impl From<chain::AccessTarget> for AccessTarget {
+	fn from(target: chain::AccessTarget) -> Self {
+		match target {
+			chain::AccessTarget::Dataset(id) => Self::Dataset(id),
+			chain::AccessTarget::Record { dataset, record } => {
+				Self::Record { dataset, record: record.into() }
+			},
+		}
+	}
+}
+
+/// A dataset's key epochs (MGMT-2): records are sealed under the current epoch's key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyEpochs {
+	/// The current epoch.
+	pub epoch: u32,
+	/// How many wrapped keys the dataset holds over all its epochs.
+	pub wrapped: u32,
+}
+
+impl From<chain::KeyEpochView> for KeyEpochs {
+	fn from(view: chain::KeyEpochView) -> Self {
+		Self { epoch: view.epoch, wrapped: view.wrapped }
+	}
+}
+
+/// Whose access receipts to list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReceiptsOf {
+	/// One dataset's.
+	Dataset(DatasetId),
+	/// One grantee's, over all datasets.
+	User(AccountId),
+}
+
+impl From<ReceiptsOf> for chain::ReceiptsOf<AccountId> {
+	fn from(of: ReceiptsOf) -> Self {
+		match of {
+			ReceiptsOf::Dataset(id) => Self::Dataset(id),
+			ReceiptsOf::User(who) => Self::User(who),
+		}
+	}
+}
+
+/// An access receipt (MON-2): a grantee was served data under a grant that counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessReceipt {
+	/// Its id: receipts are numbered in the order they were recorded.
+	pub id: u64,
+	/// The dataset (and record) served.
+	pub target: AccessTarget,
+	/// Who received it.
+	pub grantee: AccountId,
+	/// The scope it was served under.
+	pub scope: Scope,
+	/// The hash of the bytes delivered, `0x` hex.
+	pub delivered: String,
+	/// Who recorded it: the grantee or the dataset's owner.
+	pub served_by: AccountId,
+	/// The block it was recorded in.
+	pub at: u64,
+	/// The chain's time then, milliseconds since the Unix epoch.
+	pub moment: u64,
+}
+
+impl From<chain::ReceiptView<AccountId, u32>> for AccessReceipt {
+	fn from(view: chain::ReceiptView<AccountId, u32>) -> Self {
+		Self {
+			id: view.id,
+			target: view.target.into(),
+			grantee: view.grantee,
+			scope: view.scope.into(),
+			delivered: format!("0x{}", hex::encode(view.delivered)),
+			served_by: view.served_by,
+			at: view.at.into(),
+			moment: view.moment,
+		}
+	}
+}

@@ -328,6 +328,30 @@ impl_runtime_apis! {
 		fn encryption_key(who: AccountId) -> Option<[u8; 32]> {
 			AccessPermissions::encryption_key(&who)
 		}
+
+		fn key_epochs(
+			dataset: dmchain_primitives::DatasetId,
+		) -> Option<dmchain_primitives::KeyEpochView> {
+			AccessPermissions::key_epochs(dataset)
+		}
+
+		fn wrapped_key(
+			dataset: dmchain_primitives::DatasetId,
+			epoch: u32,
+			who: AccountId,
+		) -> Option<Vec<u8>> {
+			AccessPermissions::wrapped_key(dataset, epoch, &who).map(|key| key.to_vec())
+		}
+
+		fn receipts(
+			of: dmchain_primitives::ReceiptsOf<AccountId>,
+			from: BlockNumber,
+			to: Option<BlockNumber>,
+			cursor: Option<u64>,
+			limit: u32,
+		) -> dmchain_primitives::ReceiptPage<AccountId, BlockNumber> {
+			AccessPermissions::receipts_page(of, from, to, cursor, limit)
+		}
 	}
 
 	impl pallet_operator_config_runtime_api::OperatorConfigApi<Block, AccountId, BlockNumber>

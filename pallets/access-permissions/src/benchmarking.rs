@@ -4,9 +4,11 @@
 //! replaced where a call can replace one. Set-up goes through [`crate::BenchmarkHelper`].
 
 use super::*;
-use crate::pallet::{Call, Config, EncryptionKeys, Event, GrantExpiries, Grants, Pallet, Requests};
+use crate::pallet::{
+	Call, Config, DatasetKeyEpochs, EncryptionKeys, Event, GrantExpiries, Grants, Pallet, Requests,
+};
 use alloc::vec;
-use dmchain_primitives::{DatasetId, Scope, Visibilities, Visibility};
+use dmchain_primitives::{AccessTarget, DatasetId, Scope, Visibilities, Visibility};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	ensure,
@@ -15,7 +17,7 @@ use frame_support::{
 	weights::Weight,
 	BoundedVec,
 };
-use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use frame_system::{pallet_prelude::BlockNumberFor, Pallet as System, RawOrigin};
 use sp_runtime::traits::{Bounded, One, Saturating};
 
 fn assert_last_event<T: Config>(event: Event<T>) {
@@ -95,6 +97,52 @@ fn granted<T: Config>() -> Result<(T::AccountId, DatasetId, T::AccountId), Bench
 		far_expiry::<T>(),
 	)?;
 	Ok((owner, id, user))
+}
+
+/// A consortium dataset of an approved data user over `MaxSources` sources of a source owner
+/// without a role, and `n` recipients for its epoch-0 key (the source owner, then grantees who
+/// read), each with a registered encryption key and a key wrapped for it already.
+fn wrapped<T: Config>(
+	n: u32,
+) -> Result<(T::AccountId, DatasetId, vec::Vec<T::AccountId>), BenchmarkError> {
+	let owner = data_user::<T>("owner", 0);
+	let writer = source_owner::<T>(0);
+	let sources = T::BenchmarkHelper::sources(&writer, T::MaxSources::get());
+	let id = Pallet::<T>::do_create_dataset(
+		owner.clone(),
+		bytes::<T::MaxTitleLen>(),
+		bytes::<T::MaxDescriptionLen>(),
+		T::BenchmarkHelper::format(),
+		Visibility::Consortium,
+		BoundedVec::truncate_from(sources),
+		Default::default(),
+	)?;
+	let mut recipients = vec![writer];
+	for i in 1..n {
+		let user = data_user::<T>("user", i);
+		Pallet::<T>::do_grant_access(
+			owner.clone(),
+			id,
+			user.clone(),
+			Scope::Read,
+			bytes::<T::MaxPurposeLen>(),
+			far_expiry::<T>(),
+		)?;
+		recipients.push(user);
+	}
+	for who in &recipients {
+		EncryptionKeys::<T>::insert(
+			who,
+			crate::types::EncryptionKey {
+				key: [1; 32],
+				registered_at: frame_system::Pallet::<T>::block_number(),
+				deposit: Default::default(),
+			},
+		);
+	}
+	let keys = recipients.iter().map(|r| (r.clone(), [0xdd; WRAPPED_KEY_LEN])).collect();
+	Pallet::<T>::do_set_wrapped_keys(owner.clone(), id, 0, BoundedVec::truncate_from(keys))?;
+	Ok((owner, id, recipients))
 }
 
 /// `user` asks for derive access to dataset `id` until the latest expiry, with the longest
@@ -258,18 +306,20 @@ mod benchmarks {
 
 	#[benchmark]
 	fn approve_request() -> Result<(), BenchmarkError> {
-		// The user holds a grant the approval replaces.
+		// The user holds a read grant the approval replaces with one that cannot read, which
+		// moves the key epoch on.
 		let (owner, id, user) = granted::<T>()?;
 		let expires_at = far_expiry::<T>();
 		request::<T>(&user, id)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), id, user.clone(), Scope::Derive, expires_at);
+		_(RawOrigin::Signed(owner), id, user.clone(), Scope::VerifyOnly, expires_at);
 
+		assert_eq!(DatasetKeyEpochs::<T>::get(id).epoch, 1);
 		assert_last_event::<T>(Event::AccessGranted {
 			dataset: id,
 			user,
-			scope: Scope::Derive,
+			scope: Scope::VerifyOnly,
 			expires_at,
 		});
 		Ok(())
@@ -289,7 +339,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn grant_access() -> Result<(), BenchmarkError> {
-		// The user holds a grant this one replaces.
+		// The user holds a read grant this one replaces with one that cannot read, which moves
+		// the key epoch on.
 		let (owner, id, user) = granted::<T>()?;
 		let expires_at = far_expiry::<T>().saturating_sub(One::one());
 
@@ -298,15 +349,16 @@ mod benchmarks {
 			RawOrigin::Signed(owner),
 			id,
 			user.clone(),
-			Scope::Derive,
+			Scope::VerifyOnly,
 			bytes::<T::MaxPurposeLen>(),
 			expires_at,
 		);
 
+		assert_eq!(DatasetKeyEpochs::<T>::get(id).epoch, 1);
 		assert_last_event::<T>(Event::AccessGranted {
 			dataset: id,
 			user,
-			scope: Scope::Derive,
+			scope: Scope::VerifyOnly,
 			expires_at,
 		});
 		Ok(())
@@ -320,7 +372,8 @@ mod benchmarks {
 		_(RawOrigin::Signed(owner), id, user.clone());
 
 		assert!(!Grants::<T>::contains_key(id, &user));
-		assert_last_event::<T>(Event::AccessRevoked { dataset: id, user });
+		// The grant could read: the key epoch moved on.
+		assert_last_event::<T>(Event::KeyEpochRotated { dataset: id, epoch: 1 });
 		Ok(())
 	}
 
@@ -334,7 +387,16 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id, user.clone());
 
-		assert_last_event::<T>(Event::ExpiredGrantRemoved { dataset: id, user, expired_at });
+		assert!(!Grants::<T>::contains_key(id, &user));
+		System::<T>::assert_has_event(
+			<T as frame_system::Config>::RuntimeEvent::from(Event::ExpiredGrantRemoved {
+				dataset: id,
+				user,
+				expired_at,
+			})
+			.into(),
+		);
+		assert_last_event::<T>(Event::KeyEpochRotated { dataset: id, epoch: 1 });
 		Ok(())
 	}
 
@@ -400,6 +462,134 @@ mod benchmarks {
 
 		assert_eq!(GrantExpiries::<T>::iter_keys().count(), 0);
 		assert_eq!(Grants::<T>::iter_prefix(id).count(), 0);
+		// Every grant could read: each moved the key epoch on.
+		assert_eq!(DatasetKeyEpochs::<T>::get(id).epoch, n);
+		Ok(())
+	}
+
+	/// `n` recipients, each replacing a key wrapped before: the first a source owner without
+	/// a role (the owner check, the access question and the sources' owners all read), the
+	/// others grantees who read.
+	#[benchmark]
+	fn set_wrapped_keys(
+		n: Linear<1, { T::MaxKeyRecipients::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (owner, id, recipients) = wrapped::<T>(n)?;
+		let keys: WrapsOf<T> = BoundedVec::truncate_from(
+			recipients.iter().map(|r| (r.clone(), [0xee; WRAPPED_KEY_LEN])).collect(),
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, 0, keys);
+
+		assert_eq!(DatasetKeyEpochs::<T>::get(id).wrapped, n);
+		assert_eq!(Pallet::<T>::wrapped_key(id, 0, &recipients[0]), Some([0xee; WRAPPED_KEY_LEN]));
+		Ok(())
+	}
+
+	/// `n` wrapped keys removed by the owner.
+	#[benchmark]
+	fn remove_wrapped_keys(
+		n: Linear<1, { T::MaxKeyRecipients::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (owner, id, recipients) = wrapped::<T>(n)?;
+		let recipients: RecipientsOf<T> = BoundedVec::truncate_from(recipients);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id, 0, recipients);
+
+		assert_eq!(DatasetKeyEpochs::<T>::get(id).wrapped, 0);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn rotate_key_epoch() -> Result<(), BenchmarkError> {
+		let owner = source_owner::<T>(0);
+		let id = dataset_of::<T>(&owner, Visibility::Consortium, Default::default())?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id);
+
+		assert_last_event::<T>(Event::KeyEpochRotated { dataset: id, epoch: 1 });
+		Ok(())
+	}
+
+	/// A receipt for one record, recorded by the owner for a grantee: the record is looked
+	/// up, and its source is the last of the dataset's `MaxSources`.
+	#[benchmark]
+	fn record_receipt() -> Result<(), BenchmarkError> {
+		let record = T::BenchmarkHelper::anchored_record();
+		let owner = data_user::<T>("owner", 0);
+		let mut sources = T::BenchmarkHelper::sources(&owner, T::MaxSources::get() - 1);
+		sources.push(record.source);
+		let id = Pallet::<T>::do_create_dataset(
+			owner.clone(),
+			bytes::<T::MaxTitleLen>(),
+			bytes::<T::MaxDescriptionLen>(),
+			T::BenchmarkHelper::format(),
+			Visibility::Consortium,
+			BoundedVec::truncate_from(sources),
+			Default::default(),
+		)?;
+		let user = data_user::<T>("user", 0);
+		Pallet::<T>::do_grant_access(
+			owner.clone(),
+			id,
+			user.clone(),
+			Scope::Read,
+			bytes::<T::MaxPurposeLen>(),
+			far_expiry::<T>(),
+		)?;
+		// Receipts recorded before: the indexes are not empty.
+		let target = AccessTarget::Record { dataset: id, record };
+		Pallet::<T>::do_record_receipt(owner.clone(), target, user.clone(), Scope::Read, [1; 32])?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), target, user.clone(), Scope::Read, [2; 32]);
+
+		assert_last_event::<T>(Event::ReceiptRecorded {
+			id: 1,
+			target,
+			grantee: user,
+			delivered: [2; 32],
+		});
+		Ok(())
+	}
+
+	/// `n` receipts past their retention pruned, each of a different grantee and the last of
+	/// its indexes (so each index range goes too).
+	#[benchmark]
+	fn prune_receipts(
+		n: Linear<1, { T::MaxReceiptsPruned::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let owner = source_owner::<T>(0);
+		let id = dataset_of::<T>(&owner, Visibility::Consortium, Default::default())?;
+		for i in 0..n {
+			let user = data_user::<T>("user", i);
+			Pallet::<T>::do_grant_access(
+				owner.clone(),
+				id,
+				user.clone(),
+				Scope::Read,
+				bytes::<T::MaxPurposeLen>(),
+				far_expiry::<T>(),
+			)?;
+			Pallet::<T>::do_record_receipt(
+				user.clone(),
+				AccessTarget::Dataset(id),
+				user,
+				Scope::Read,
+				[1; 32],
+			)?;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::ReceiptRetention::get()));
+		let caller: T::AccountId = account("caller", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), n);
+
+		assert_last_event::<T>(Event::ReceiptsPruned { count: n, oldest: n as u64 });
 		Ok(())
 	}
 

@@ -3,7 +3,7 @@
 
 use crate::{
 	pallet::{
-		Config, Datasets, Error, Event, FormatVisibilities, HoldReason, NextDatasetId, Owners,
+		Config, DatasetKeyEpochs, Datasets, Error, Event, FormatVisibilities, HoldReason, NextDatasetId, Owners,
 		Pallet,
 	},
 	types::{
@@ -178,6 +178,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(dataset.grants == 0, Error::<T>::HasGrants);
 		ensure!(dataset.requests == 0, Error::<T>::HasRequests);
 		ensure!(dataset.derivatives == 0, Error::<T>::HasDerivatives);
+		ensure!(DatasetKeyEpochs::<T>::get(id).wrapped == 0, Error::<T>::HasWrappedKeys);
 		T::Currency::release(
 			&HoldReason::DatasetDeposit.into(),
 			&who,
@@ -192,6 +193,7 @@ impl<T: Config> Pallet<T> {
 		// At most `MaxOwners` entries.
 		let _ = Owners::<T>::clear_prefix(id, dataset.owners, None);
 		Datasets::<T>::remove(id);
+		DatasetKeyEpochs::<T>::remove(id);
 		Self::deposit_event(Event::DatasetRemoved { dataset: id, owner: who });
 		Ok(())
 	}

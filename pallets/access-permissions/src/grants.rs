@@ -141,7 +141,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Stores a grant paid for by `owner`, replacing (and refunding) one `user` held, and
-	/// queues it under its expiry.
+	/// queues it under its expiry. Replacing a grant that reads with one that does not moves
+	/// the key epoch on.
 	fn put_grant(
 		owner: T::AccountId,
 		id: DatasetId,
@@ -150,7 +151,9 @@ impl<T: Config> Pallet<T> {
 		purpose: PurposeOf<T>,
 		expires_at: BlockNumberFor<T>,
 	) -> DispatchResult {
-		Self::take_grant(id, &user)?;
+		if let Some(old) = Self::take_grant(id, &user)? {
+			Self::rotate_after_grant(id, old.scope, Some(scope))?;
+		}
 		let mut grant = Grant {
 			scope,
 			purpose,
@@ -190,8 +193,9 @@ impl<T: Config> Pallet<T> {
 		user: T::AccountId,
 	) -> DispatchResult {
 		Self::owned(&who, id)?;
-		Self::take_grant(id, &user)?.ok_or(Error::<T>::GrantNotFound)?;
+		let grant = Self::take_grant(id, &user)?.ok_or(Error::<T>::GrantNotFound)?;
 		Self::deposit_event(Event::AccessRevoked { dataset: id, user });
+		Self::rotate_after_grant(id, grant.scope, None)?;
 		Ok(())
 	}
 
@@ -205,7 +209,7 @@ impl<T: Config> Pallet<T> {
 			user,
 			expired_at: grant.expires_at,
 		});
-		Ok(())
+		Self::rotate_after_grant(id, grant.scope, None)
 	}
 
 	/// Removes expired grants from the front of the expiry queue while `remaining` covers
@@ -233,17 +237,18 @@ impl<T: Config> Pallet<T> {
 			// (it releases best effort, so it should not) leaves the grant and the rest of the
 			// queue as they were, for a later block or the permissionless call.
 			let result = frame_support::storage::with_storage_layer(|| {
-				Self::take_grant(id, &user).map(|grant| grant.map(|g| g.expires_at))
+				let Some(grant) = Self::take_grant(id, &user)? else { return Ok(None) };
+				Self::deposit_event(Event::ExpiredGrantRemoved {
+					dataset: id,
+					user: user.clone(),
+					expired_at: grant.expires_at,
+				});
+				Self::rotate_after_grant(id, grant.scope, None)?;
+				Ok::<_, DispatchError>(Some(()))
 			});
 			removed += 1;
 			match result {
-				Ok(Some(expired_at)) => {
-					Self::deposit_event(Event::ExpiredGrantRemoved {
-						dataset: id,
-						user,
-						expired_at,
-					});
-				},
+				Ok(Some(())) => {},
 				Ok(None) => GrantExpiries::<T>::remove(key, (id, &user)),
 				Err(_) => break,
 			}

@@ -29,13 +29,26 @@
 //!   public key with a signature by the account over the key and the chain's genesis hash
 //!   ([`Pallet::key_proof_message`]), so anyone can check the binding without trusting the
 //!   submitter.
+//! - **Key epochs and wrapped keys** (MGMT-2, GOV-2, SEC-1): each dataset has a key epoch;
+//!   records are encrypted (by the client) under a key derived from that epoch's dataset key.
+//!   The owner stores the epoch's key wrapped for each key holder's registered key
+//!   ([`Pallet::set_wrapped_keys`]): itself, the owners of the dataset's sources (who write its
+//!   records) and holders of a grant that reads and still counts. When such a grant ends
+//!   (revoked, expired and cleaned up, or replaced by one that cannot read) the epoch moves on
+//!   by itself ([`Event::KeyEpochRotated`]); the owner may also rotate by hand. A former
+//!   grantee keeps what it was given for earlier epochs and gets nothing for later ones.
+//! - **Access receipts** (MON-2): the grantee, or the owner who served it, records what was
+//!   delivered ([`Pallet::record_receipt`]); a receipt is refused unless the grantee may do
+//!   that scope at that block. Receipts are listed per dataset and per grantee by block range
+//!   ([`Pallet::receipts_page`]) and pruned, oldest first, after `ReceiptRetention`
+//!   ([`Pallet::prune_receipts`]).
 //! - **The access question**: [`Pallet::access`] answers "may user U do scope S on dataset D
 //!   (or on record R read as part of D) at this block, and if not, why not", served as a
 //!   runtime API (`pallet-access-permissions-runtime-api`).
 //!
 //! Every deposit is `DepositBase + DepositPerByte × bytes stored` and has a way back: removing
 //! the dataset, cancelling or settling the request, revoking or cleaning up the grant, removing
-//! the key.
+//! the key or the wrapped key, pruning the receipt.
 //!
 //! ## Pallet API
 //!
@@ -43,16 +56,22 @@
 //!
 //! - Owners: [`Pallet::create_dataset`], [`Pallet::set_visibility`],
 //!   [`Pallet::transfer_dataset`], [`Pallet::remove_dataset`], [`Pallet::approve_request`],
-//!   [`Pallet::reject_request`], [`Pallet::grant_access`], [`Pallet::revoke_access`].
+//!   [`Pallet::reject_request`], [`Pallet::grant_access`], [`Pallet::revoke_access`],
+//!   [`Pallet::set_wrapped_keys`], [`Pallet::remove_wrapped_keys`],
+//!   [`Pallet::rotate_key_epoch`].
 //! - Data users: [`Pallet::request_access`], [`Pallet::cancel_request`].
+//! - Grantees and owners: [`Pallet::record_receipt`].
 //! - Operators: [`Pallet::set_format_visibilities`].
 //! - Anyone: [`Pallet::remove_expired_grant`], [`Pallet::register_encryption_key`],
-//!   [`Pallet::remove_encryption_key`].
+//!   [`Pallet::remove_encryption_key`], [`Pallet::prune_receipts`].
 //!
 //! ## Assumptions
 //!
-//! - Payload encryption, wrapped content keys, the chain's payload storage and access
-//!   receipts are later parts of issue 14; this pallet holds what they build on.
+//! - Payloads are encrypted and keys wrapped by the client (`dmchain-client`'s `encryption`
+//!   module); the chain stores wrapped keys as opaque bytes and cannot check them. The chain's
+//!   own payload storage is a later part of issue 14.
+//! - Reading chain state is open to everyone on a ledger: receipts and wrapped keys are
+//!   public; only the keys' holders can unwrap them.
 //! - Tightening a format's visibility rule does not change existing datasets; it applies when
 //!   a dataset is created or its visibility changed.
 
@@ -66,7 +85,9 @@ pub use pallet::*;
 mod benchmarking;
 mod datasets;
 mod grants;
+mod epochs;
 mod keys;
+mod receipts;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -97,13 +118,15 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	fn key_account() -> AccountId;
 	/// `who`'s signature over `message`; `who` is [`BenchmarkHelper::key_account`].
 	fn sign(who: &AccountId, message: &[u8]) -> Signature;
+	/// A record anchored in a registered source (of any owner).
+	fn anchored_record() -> dmchain_primitives::RecordId;
 }
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use dmchain_primitives::{
-		DataFormats, DatasetId, FormatId, RecordRegistry, Roles, Scope, SourceControl,
+		AccessTarget, DataFormats, DatasetId, FormatId, RecordRegistry, Roles, Scope, SourceControl,
 		Visibilities, Visibility,
 	};
 	use frame_support::{
@@ -199,6 +222,21 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
 
+		/// The most recipients one call wraps (or removes) a dataset key for.
+		#[pallet::constant]
+		type MaxKeyRecipients: Get<u32>;
+
+		/// How long an access receipt is kept before anyone may prune it, in blocks.
+		#[pallet::constant]
+		type ReceiptRetention: Get<BlockNumberFor<Self>>;
+
+		/// The most receipts one `prune_receipts` call removes.
+		#[pallet::constant]
+		type MaxReceiptsPruned: Get<u32>;
+
+		/// The chain's clock, for the time on a receipt.
+		type Time: frame_support::traits::UnixTime;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -218,6 +256,10 @@ pub mod pallet {
 		GrantDeposit,
 		/// The deposit for a registered encryption key.
 		KeyDeposit,
+		/// The deposit for a wrapped dataset key, held from the owner who stored it.
+		WrappedKeyDeposit,
+		/// The deposit for an access receipt, held from whoever recorded it.
+		ReceiptDeposit,
 	}
 
 	/// The id the next dataset gets.
@@ -283,6 +325,65 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type EncryptionKeys<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, EncryptionKeyOf<T>>;
+
+	/// Each dataset's key epochs: the current epoch and how many wrapped keys it holds.
+	///
+	/// TWOX-NOTE: dataset ids are assigned by the pallet.
+	#[pallet::storage]
+	pub type DatasetKeyEpochs<T: Config> = StorageMap<_, Twox64Concat, DatasetId, KeyEpochs, ValueQuery>;
+
+	/// Dataset keys wrapped per recipient, by (dataset, epoch) and recipient (MGMT-2).
+	///
+	/// TWOX-NOTE: dataset ids are assigned by the pallet, epochs count up from 0.
+	#[pallet::storage]
+	pub type WrappedKeys<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		(DatasetId, u32),
+		Blake2_128Concat,
+		T::AccountId,
+		WrappedKeyOf<T>,
+	>;
+
+	/// The id the next access receipt gets.
+	#[pallet::storage]
+	pub type NextReceiptId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The id of the oldest receipt still kept: receipts `OldestReceipt..NextReceiptId` exist.
+	#[pallet::storage]
+	pub type OldestReceipt<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Access receipts, by id (MON-2).
+	///
+	/// TWOX-NOTE: receipt ids are assigned by the pallet.
+	#[pallet::storage]
+	pub type Receipts<T: Config> = StorageMap<_, Twox64Concat, u64, ReceiptOf<T>>;
+
+	/// Each dataset's receipts in order: position → receipt id.
+	///
+	/// TWOX-NOTE: both keys are assigned by the pallet.
+	#[pallet::storage]
+	pub type DatasetReceipts<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DatasetId, Twox64Concat, u64, u64>;
+
+	/// The positions [`DatasetReceipts`] holds for each dataset.
+	///
+	/// TWOX-NOTE: dataset ids are assigned by the pallet.
+	#[pallet::storage]
+	pub type DatasetReceiptRange<T: Config> =
+		StorageMap<_, Twox64Concat, DatasetId, IndexRange, ValueQuery>;
+
+	/// Each grantee's receipts in order: position → receipt id.
+	///
+	/// TWOX-NOTE: the position is assigned by the pallet.
+	#[pallet::storage]
+	pub type UserReceipts<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u64, u64>;
+
+	/// The positions [`UserReceipts`] holds for each grantee.
+	#[pallet::storage]
+	pub type UserReceiptRange<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, IndexRange, ValueQuery>;
 
 	/// Events of the access pallet.
 	#[pallet::event]
@@ -398,6 +499,50 @@ pub mod pallet {
 			/// The account.
 			who: T::AccountId,
 		},
+		/// A dataset's key epoch moved on: new records are encrypted under the new epoch's
+		/// key, which the owner wraps for the remaining key holders.
+		KeyEpochRotated {
+			/// The dataset.
+			dataset: DatasetId,
+			/// The new epoch.
+			epoch: u32,
+		},
+		/// The owner stored the key of a dataset's epoch, wrapped for a recipient.
+		DatasetKeyWrapped {
+			/// The dataset.
+			dataset: DatasetId,
+			/// The epoch.
+			epoch: u32,
+			/// The recipient.
+			recipient: T::AccountId,
+		},
+		/// A wrapped key was removed and its deposit released.
+		WrappedKeyRemoved {
+			/// The dataset.
+			dataset: DatasetId,
+			/// The epoch.
+			epoch: u32,
+			/// The recipient.
+			recipient: T::AccountId,
+		},
+		/// A receipt recorded that a grantee was served data (MON-2).
+		ReceiptRecorded {
+			/// The receipt's id.
+			id: u64,
+			/// The dataset (and record) served.
+			target: AccessTarget,
+			/// Who received it.
+			grantee: T::AccountId,
+			/// The hash of what was delivered.
+			delivered: [u8; 32],
+		},
+		/// Receipts past their retention were removed and their deposits released.
+		ReceiptsPruned {
+			/// How many.
+			count: u32,
+			/// The id of the oldest receipt still kept (or the next id, if none is).
+			oldest: u64,
+		},
 	}
 
 	/// Errors of the access pallet.
@@ -477,6 +622,37 @@ pub mod pallet {
 		InvalidKey,
 		/// The account has no registered encryption key.
 		KeyNotFound,
+		/// The dataset has wrapped keys: remove them first.
+		HasWrappedKeys,
+		/// The dataset's key epoch has not reached this epoch yet.
+		FutureEpoch,
+		/// No more key epochs are left for this dataset.
+		EpochsExhausted,
+		/// A call must name at least one recipient.
+		NoRecipients,
+		/// The call names the same recipient twice.
+		DuplicateRecipient,
+		/// A recipient may not hold the dataset key: only the owner, the owners of the
+		/// dataset's sources and holders of a grant that reads (read or derive) and still
+		/// counts may.
+		NotKeyHolder,
+		/// No key of this epoch is wrapped for this recipient.
+		WrappedKeyNotFound,
+		/// Only the dataset's owner or whoever paid its deposit may remove a wrapped key.
+		NotOwnerOrDepositor,
+		/// Only the grantee itself or the dataset's owner may record a receipt.
+		NotReceiptParty,
+		/// The record is not anchored.
+		RecordNotFound,
+		/// The record's source is not one the dataset groups.
+		RecordNotInDataset,
+		/// The grantee may not do this scope on this data now: a receipt needs a grant that
+		/// covers it and still counts (or ownership, or a public dataset).
+		NoValidGrant,
+		/// No more receipt ids are left.
+		ReceiptIdsExhausted,
+		/// No receipt is past its retention.
+		NothingToPrune,
 	}
 
 	#[pallet::hooks]
@@ -493,6 +669,8 @@ pub mod pallet {
 			assert!(T::MaxSources::get() > 0, "MaxSources must be positive");
 			assert!(T::MaxOwners::get() > 0, "MaxOwners must be positive");
 			assert!(T::MaxPageSize::get() > 0, "MaxPageSize must be positive");
+			assert!(T::MaxKeyRecipients::get() > 0, "MaxKeyRecipients must be positive");
+			assert!(T::MaxReceiptsPruned::get() > 0, "MaxReceiptsPruned must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -599,6 +777,7 @@ pub mod pallet {
 		/// ## Errors
 		/// - [`Error::DatasetNotFound`], [`Error::NotOwner`].
 		/// - [`Error::HasGrants`], [`Error::HasRequests`], [`Error::HasDerivatives`].
+		/// - [`Error::HasWrappedKeys`]: remove its wrapped keys first.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_dataset())]
 		pub fn remove_dataset(origin: OriginFor<T>, dataset: DatasetId) -> DispatchResult {
@@ -818,6 +997,123 @@ pub mod pallet {
 		pub fn remove_encryption_key(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_remove_key(who)
+		}
+
+		/// Stores the key of `dataset`'s epoch `epoch` (the current one or an earlier one),
+		/// wrapped for each recipient's registered encryption key (MGMT-2). A key wrapped for
+		/// a recipient before is replaced. The deposit for each is held from the caller.
+		///
+		/// A recipient must be the owner, the owner of one of the dataset's sources (they
+		/// encrypt its records), or hold a grant that reads (scope read or derive) and still
+		/// counts; and it must have registered an encryption key. The chain cannot check the
+		/// wrapping itself: it is opaque.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the dataset's owner.
+		///
+		/// Emits [`Event::DatasetKeyWrapped`] for each recipient if successful.
+		///
+		/// ## Errors
+		/// - [`Error::DatasetNotFound`], [`Error::NotOwner`], [`Error::FutureEpoch`].
+		/// - [`Error::NoRecipients`], [`Error::DuplicateRecipient`].
+		/// - [`Error::NotKeyHolder`], [`Error::KeyNotFound`]: a recipient.
+		/// - [`Error::InsufficientDeposit`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_wrapped_keys(keys.len() as u32))]
+		pub fn set_wrapped_keys(
+			origin: OriginFor<T>,
+			dataset: DatasetId,
+			epoch: u32,
+			keys: WrapsOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_wrapped_keys(who, dataset, epoch, keys)
+		}
+
+		/// Removes the keys of `dataset`'s epoch `epoch` wrapped for `recipients`, and releases
+		/// their deposits to whoever paid them. Removing a key takes back nothing a recipient
+		/// already unwrapped.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the dataset's owner or by
+		/// whoever paid the deposit of every key named.
+		///
+		/// Emits [`Event::WrappedKeyRemoved`] for each recipient if successful.
+		///
+		/// ## Errors
+		/// - [`Error::DatasetNotFound`], [`Error::NoRecipients`], [`Error::DuplicateRecipient`].
+		/// - [`Error::WrappedKeyNotFound`], [`Error::NotOwnerOrDepositor`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::remove_wrapped_keys(recipients.len() as u32))]
+		pub fn remove_wrapped_keys(
+			origin: OriginFor<T>,
+			dataset: DatasetId,
+			epoch: u32,
+			recipients: RecipientsOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_wrapped_keys(who, dataset, epoch, recipients)
+		}
+
+		/// Moves `dataset`'s key epoch on, for example after a key may have leaked: new
+		/// records are encrypted under the new epoch's key once the owner has wrapped it for
+		/// the key holders. (The epoch also moves on by itself when a grant that reads ends.)
+		///
+		/// The dispatch origin for this call must be _Signed_ by the dataset's owner.
+		///
+		/// Emits [`Event::KeyEpochRotated`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::DatasetNotFound`], [`Error::NotOwner`], [`Error::EpochsExhausted`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::rotate_key_epoch())]
+		pub fn rotate_key_epoch(origin: OriginFor<T>, dataset: DatasetId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::owned(&who, dataset)?;
+			Self::rotate_epoch(dataset)
+		}
+
+		/// Records an access receipt (MON-2): `grantee` was served `target` under `scope`,
+		/// and `delivered` is the hash of the bytes it got. The grantee must be allowed
+		/// `scope` on `target` at this block ([`Pallet::access`]). The deposit is held from
+		/// the caller until the receipt is pruned after `ReceiptRetention` blocks.
+		///
+		/// The dispatch origin for this call must be _Signed_ by `grantee` or by the dataset's
+		/// owner.
+		///
+		/// Emits [`Event::ReceiptRecorded`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::DatasetNotFound`], [`Error::RecordNotFound`], [`Error::RecordNotInDataset`].
+		/// - [`Error::NotReceiptParty`], [`Error::NoValidGrant`].
+		/// - [`Error::ReceiptIdsExhausted`], [`Error::InsufficientDeposit`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::record_receipt())]
+		pub fn record_receipt(
+			origin: OriginFor<T>,
+			target: AccessTarget,
+			grantee: T::AccountId,
+			scope: Scope,
+			delivered: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_record_receipt(who, target, grantee, scope, delivered).map(|_| ())
+		}
+
+		/// Removes up to `count` (at most `MaxReceiptsPruned`) of the oldest receipts that are
+		/// past their retention, and releases their deposits to whoever paid them.
+		///
+		/// The dispatch origin for this call must be _Signed_ (by anyone).
+		///
+		/// Emits [`Event::ReceiptsPruned`] if successful.
+		///
+		/// ## Errors
+		/// - [`Error::NothingToPrune`]: the oldest receipt is not past its retention, or
+		///   `count` is 0.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::prune_receipts((*count).min(T::MaxReceiptsPruned::get())))]
+		pub fn prune_receipts(origin: OriginFor<T>, count: u32) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let pruned = Self::do_prune_receipts(count.min(T::MaxReceiptsPruned::get()))?;
+			Ok(Some(T::WeightInfo::prune_receipts(pruned)).into())
 		}
 	}
 }

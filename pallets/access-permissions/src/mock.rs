@@ -218,11 +218,27 @@ impl crate::BenchmarkHelper<AccountId, TestSignature> for TestHelper {
 	fn sign(who: &AccountId, message: &[u8]) -> TestSignature {
 		TestSignature(*who, message.to_vec())
 	}
+	fn anchored_record() -> RecordId {
+		RECORD
+	}
 }
 
 parameter_types! {
 	/// The longest grant.
 	pub const MaxGrantPeriod: u64 = MAX_GRANT_PERIOD;
+	/// Receipts are kept 10 blocks in the tests.
+	pub const ReceiptRetention: u64 = RECEIPT_RETENTION;
+}
+
+/// How long the tests keep a receipt, in blocks.
+pub const RECEIPT_RETENTION: u64 = 10;
+
+/// The tests' clock: 6 seconds a block, from the Unix epoch.
+pub struct BlockClock;
+impl frame_support::traits::UnixTime for BlockClock {
+	fn now() -> core::time::Duration {
+		core::time::Duration::from_secs(6 * System::block_number())
+	}
 }
 
 impl pallet_access_permissions::Config for Test {
@@ -246,6 +262,10 @@ impl pallet_access_permissions::Config for Test {
 	type MaxProvenance = ConstU32<4>;
 	type MaxExpiriesPerBlock = ConstU32<2>;
 	type MaxPageSize = ConstU32<3>;
+	type MaxKeyRecipients = ConstU32<3>;
+	type ReceiptRetention = ReceiptRetention;
+	type MaxReceiptsPruned = ConstU32<2>;
+	type Time = BlockClock;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = TestHelper;

@@ -2,13 +2,16 @@
 //! PRC-5), the data directory and lineage (GOV-1, APP-2), grants, requests and keys.
 
 use crate::{
-	pallet::{Config, Datasets, EncryptionKeys, Grants, NextDatasetId, Owners, Pallet, Requests},
-	types::DatasetOf,
+	pallet::{
+		Config, DatasetKeyEpochs, Datasets, EncryptionKeys, Grants, NextDatasetId, Owners, Pallet,
+		Requests, WrappedKeys,
+	},
+	types::{DatasetOf, WrappedKeyBytes},
 };
 use alloc::{collections::BTreeSet, collections::VecDeque, vec::Vec};
 use dmchain_primitives::{
 	AccessBasis, AccessDenial, AccessTarget, AuditPage, DatasetId, DatasetView, GrantView,
-	Provenance, RecordRegistry, RequestView, Roles, Scope, Visibility,
+	KeyEpochView, Provenance, RecordRegistry, RequestView, Roles, Scope, Visibility,
 };
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -205,5 +208,19 @@ impl<T: Config> Pallet<T> {
 	/// The X25519 encryption key `who` registered, if any.
 	pub fn encryption_key(who: &T::AccountId) -> Option<[u8; 32]> {
 		EncryptionKeys::<T>::get(who).map(|entry| entry.key)
+	}
+
+	/// Dataset `id`'s key epochs: the current epoch and how many wrapped keys it holds; `None`
+	/// if the dataset does not exist.
+	pub fn key_epochs(id: DatasetId) -> Option<KeyEpochView> {
+		Datasets::<T>::contains_key(id).then(|| {
+			let state = DatasetKeyEpochs::<T>::get(id);
+			KeyEpochView { epoch: state.epoch, wrapped: state.wrapped }
+		})
+	}
+
+	/// The key of dataset `id`'s epoch `epoch` wrapped for `who`, if the owner stored one.
+	pub fn wrapped_key(id: DatasetId, epoch: u32, who: &T::AccountId) -> Option<WrappedKeyBytes> {
+		WrappedKeys::<T>::get((id, epoch), who).map(|entry| entry.wrapped)
 	}
 }

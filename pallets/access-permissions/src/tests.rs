@@ -652,7 +652,9 @@ mod grants {
 				Error::<Test>::GrantNotFound
 			);
 			assert_ok!(Access::revoke_access(origin(OTHER_USER), id, USER));
-			assert_eq!(last_event(), Event::AccessRevoked { dataset: id, user: USER }.into());
+			System::assert_has_event(Event::AccessRevoked { dataset: id, user: USER }.into());
+			// A grant that read has ended: new records go under the next key epoch.
+			assert_eq!(last_event(), Event::KeyEpochRotated { dataset: id, epoch: 1 }.into());
 			assert_eq!(held(HoldReason::GrantDeposit, OWNER), 0);
 			assert_eq!(
 				check(USER, Scope::Read, AccessTarget::Dataset(id)),
@@ -698,10 +700,10 @@ mod grants {
 			);
 			System::set_block_number(20);
 			assert_ok!(Access::remove_expired_grant(origin(STRANGER), id, USER));
-			assert_eq!(
-				last_event(),
-				Event::ExpiredGrantRemoved { dataset: id, user: USER, expired_at: 20 }.into()
+			System::assert_has_event(
+				Event::ExpiredGrantRemoved { dataset: id, user: USER, expired_at: 20 }.into(),
 			);
+			assert_eq!(last_event(), Event::KeyEpochRotated { dataset: id, epoch: 1 }.into());
 			assert_eq!(held(HoldReason::GrantDeposit, OWNER), 0);
 			assert_eq!(Datasets::<Test>::get(id).unwrap().grants, 0);
 		});
@@ -972,4 +974,404 @@ fn unsigned_origins_are_refused_everywhere() {
 		);
 		assert_noop!(Access::remove_encryption_key(none), sp_runtime::DispatchError::BadOrigin);
 	});
+}
+
+/// Registers `who`'s encryption key `[who as u8; 32]`.
+fn register_key(who: AccountId) {
+	let key = [who as u8; 32];
+	assert_ok!(Access::register_encryption_key(
+		origin(who),
+		key,
+		TestSignature(who, Access::key_proof_message(&who, &key))
+	));
+}
+
+mod epochs {
+	use super::*;
+	use crate::{
+		pallet::{DatasetKeyEpochs, WrappedKeys},
+		types::{KeyEpochs, WRAPPED_KEY_LEN},
+	};
+	use dmchain_primitives::KeyEpochView;
+
+	type Wraps = BoundedVec<(AccountId, [u8; WRAPPED_KEY_LEN]), frame_support::traits::ConstU32<3>>;
+	type Recipients = BoundedVec<AccountId, frame_support::traits::ConstU32<3>>;
+
+	fn wraps(recipients: &[AccountId]) -> Wraps {
+		recipients.iter().map(|r| (*r, [*r as u8; WRAPPED_KEY_LEN])).collect::<Vec<_>>().try_into().unwrap()
+	}
+
+	fn recipients(r: &[AccountId]) -> Recipients {
+		r.to_vec().try_into().unwrap()
+	}
+
+	fn epoch(id: DatasetId) -> u32 {
+		DatasetKeyEpochs::<Test>::get(id).epoch
+	}
+
+	/// A consortium dataset of `OWNER` over `OWN_SOURCE` (owned by `SOURCE_OWNER`), with keys
+	/// registered for `OWNER`, `SOURCE_OWNER`, `USER` and `OTHER_USER`.
+	fn dataset_with_keys() -> DatasetId {
+		let id = create(Visibility::Consortium, &[]);
+		for who in [OWNER, SOURCE_OWNER, USER, OTHER_USER] {
+			register_key(who);
+		}
+		id
+	}
+
+	#[test]
+	fn the_owner_wraps_the_epoch_key_for_itself_the_writers_and_reading_grantees() {
+		build_and_execute(|| {
+			let id = dataset_with_keys();
+			assert_eq!(Access::key_epochs(id), Some(KeyEpochView { epoch: 0, wrapped: 0 }));
+			grant(id, USER, Scope::Read, 50);
+			assert_ok!(Access::set_wrapped_keys(
+				origin(OWNER),
+				id,
+				0,
+				wraps(&[OWNER, SOURCE_OWNER, USER])
+			));
+			for who in [OWNER, SOURCE_OWNER, USER] {
+				System::assert_has_event(
+					Event::DatasetKeyWrapped { dataset: id, epoch: 0, recipient: who }.into(),
+				);
+				assert_eq!(Access::wrapped_key(id, 0, &who), Some([who as u8; WRAPPED_KEY_LEN]));
+			}
+			assert_eq!(Access::wrapped_key(id, 0, &OTHER_USER), None);
+			assert_eq!(Access::key_epochs(id), Some(KeyEpochView { epoch: 0, wrapped: 3 }));
+			let entry = WrappedKeys::<Test>::get((id, 0), USER).unwrap();
+			assert_eq!((entry.depositor, entry.stored_at), (OWNER, 1));
+			assert_eq!(held(HoldReason::WrappedKeyDeposit, OWNER), 3 * entry.deposit);
+			assert!(entry.deposit > DEPOSIT_BASE + WRAPPED_KEY_LEN as u64);
+			assert_eq!(Access::key_epochs(99), None);
+		});
+	}
+
+	#[test]
+	fn wrapping_is_refused_for_each_reason() {
+		build_and_execute(|| {
+			let id = dataset_with_keys();
+			grant(id, USER, Scope::Read, 50);
+			grant(id, OTHER_USER, Scope::VerifyOnly, 50);
+			let set = |who, dataset, epoch, r: &[AccountId]| {
+				Access::set_wrapped_keys(origin(who), dataset, epoch, wraps(r))
+			};
+			assert_noop!(set(USER, id, 0, &[USER]), Error::<Test>::NotOwner);
+			assert_noop!(set(OWNER, 99, 0, &[USER]), Error::<Test>::DatasetNotFound);
+			assert_noop!(set(OWNER, id, 0, &[]), Error::<Test>::NoRecipients);
+			assert_noop!(
+				Access::set_wrapped_keys(
+					origin(OWNER),
+					id,
+					0,
+					vec![(USER, [1; WRAPPED_KEY_LEN]), (USER, [2; WRAPPED_KEY_LEN])]
+						.try_into()
+						.unwrap()
+				),
+				Error::<Test>::DuplicateRecipient
+			);
+			assert_noop!(set(OWNER, id, 1, &[USER]), Error::<Test>::FutureEpoch);
+			// A verify-only grantee checks hashes; it gets no key.
+			assert_noop!(set(OWNER, id, 0, &[OTHER_USER]), Error::<Test>::NotKeyHolder);
+			// No grant, no source.
+			assert_noop!(set(OWNER, id, 0, &[STRANGER]), Error::<Test>::NotKeyHolder);
+			// A reading grantee without an encryption key.
+			grant(id, PAUPER, Scope::Read, 50);
+			assert_noop!(set(OWNER, id, 0, &[PAUPER]), Error::<Test>::KeyNotFound);
+			// An expired grant counts no more, at its expiry block.
+			System::set_block_number(50);
+			assert_noop!(set(OWNER, id, 0, &[USER]), Error::<Test>::NotKeyHolder);
+			// An owner that cannot pay.
+			let free = Balances::free_balance(OWNER);
+			assert_ok!(Balances::transfer_keep_alive(origin(OWNER), STRANGER, free - 1));
+			assert_noop!(set(OWNER, id, 0, &[OWNER]), Error::<Test>::InsufficientDeposit);
+		});
+	}
+
+	#[test]
+	fn wrapping_again_replaces_the_key_and_its_deposit_moves_to_the_new_payer() {
+		build_and_execute(|| {
+			let id = dataset_with_keys();
+			assert_ok!(Access::set_wrapped_keys(origin(OWNER), id, 0, wraps(&[SOURCE_OWNER])));
+			let deposit = held(HoldReason::WrappedKeyDeposit, OWNER);
+			assert_ok!(Access::transfer_dataset(origin(OWNER), id, USER));
+			let replaced: Wraps = vec![(SOURCE_OWNER, [42; WRAPPED_KEY_LEN])].try_into().unwrap();
+			assert_ok!(Access::set_wrapped_keys(origin(USER), id, 0, replaced));
+			assert_eq!(Access::wrapped_key(id, 0, &SOURCE_OWNER), Some([42; WRAPPED_KEY_LEN]));
+			assert_eq!(DatasetKeyEpochs::<Test>::get(id).wrapped, 1);
+			assert_eq!(held(HoldReason::WrappedKeyDeposit, OWNER), 0);
+			assert_eq!(held(HoldReason::WrappedKeyDeposit, USER), deposit);
+		});
+	}
+
+	#[test]
+	fn a_revoked_reader_keeps_old_epochs_and_gets_no_key_of_the_next() {
+		build_and_execute(|| {
+			let id = dataset_with_keys();
+			grant(id, USER, Scope::Read, 50);
+			grant(id, OTHER_USER, Scope::Derive, 50);
+			assert_ok!(Access::set_wrapped_keys(origin(OWNER), id, 0, wraps(&[USER, OTHER_USER])));
+			assert_ok!(Access::revoke_access(origin(OWNER), id, OTHER_USER));
+			assert_eq!(epoch(id), 1);
+			System::assert_last_event(Event::KeyEpochRotated { dataset: id, epoch: 1 }.into());
+			// What it was given it keeps; the next epoch is wrapped for the others only.
+			assert!(Access::wrapped_key(id, 0, &OTHER_USER).is_some());
+			assert_noop!(
+				Access::set_wrapped_keys(origin(OWNER), id, 1, wraps(&[OTHER_USER])),
+				Error::<Test>::NotKeyHolder
+			);
+			assert_ok!(Access::set_wrapped_keys(origin(OWNER), id, 1, wraps(&[USER])));
+			assert_eq!(Access::key_epochs(id), Some(KeyEpochView { epoch: 1, wrapped: 3 }));
+		});
+	}
+
+	#[test]
+	fn the_epoch_moves_on_only_when_a_grant_that_reads_ends() {
+		build_and_execute(|| {
+			let id = dataset_with_keys();
+			// A verify-only grant ending changes nothing.
+			grant(id, USER, Scope::VerifyOnly, 50);
+			assert_ok!(Access::revoke_access(origin(OWNER), id, USER));
+			assert_eq!(epoch(id), 0);
+			// Read replaced by read or derive: the grantee may still read.
+			grant(id, USER, Scope::Read, 50);
+			grant(id, USER, Scope::Derive, 60);
+			assert_eq!(epoch(id), 0);
+			// Narrowed to verify-only: it may read no more.
+			grant(id, USER, Scope::VerifyOnly, 60);
+			assert_eq!(epoch(id), 1);
+			// Expiry cleaned up by on_idle.
+			grant(id, OTHER_USER, Scope::Read, 20);
+			System::set_block_number(20);
+			Access::on_idle(20, Weight::from_parts(u64::MAX / 2, u64::MAX / 2));
+			assert_eq!(epoch(id), 2);
+			System::assert_has_event(
+				Event::ExpiredGrantRemoved { dataset: id, user: OTHER_USER, expired_at: 20 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn the_owner_rotates_the_epoch_by_hand() {
+		build_and_execute(|| {
+			let id = dataset_with_keys();
+			assert_noop!(Access::rotate_key_epoch(origin(USER), id), Error::<Test>::NotOwner);
+			assert_noop!(
+				Access::rotate_key_epoch(origin(OWNER), 99),
+				Error::<Test>::DatasetNotFound
+			);
+			assert_ok!(Access::rotate_key_epoch(origin(OWNER), id));
+			System::assert_last_event(Event::KeyEpochRotated { dataset: id, epoch: 1 }.into());
+			DatasetKeyEpochs::<Test>::insert(id, KeyEpochs { epoch: u32::MAX, wrapped: 0 });
+			assert_noop!(
+				Access::rotate_key_epoch(origin(OWNER), id),
+				Error::<Test>::EpochsExhausted
+			);
+			// A revocation that cannot rotate is refused as a whole: the grant stays.
+			grant(id, USER, Scope::Read, 50);
+			assert_noop!(
+				Access::revoke_access(origin(OWNER), id, USER),
+				Error::<Test>::EpochsExhausted
+			);
+		});
+	}
+
+	#[test]
+	fn wrapped_keys_are_removed_by_the_owner_or_their_payer_and_the_dataset_after_them() {
+		build_and_execute(|| {
+			let id = dataset_with_keys();
+			grant(id, USER, Scope::Read, 50);
+			assert_ok!(Access::set_wrapped_keys(origin(OWNER), id, 0, wraps(&[OWNER, USER])));
+			let remove = |who, dataset, r: &[AccountId]| {
+				Access::remove_wrapped_keys(origin(who), dataset, 0, recipients(r))
+			};
+			assert_noop!(remove(OWNER, 99, &[USER]), Error::<Test>::DatasetNotFound);
+			assert_noop!(remove(OWNER, id, &[]), Error::<Test>::NoRecipients);
+			assert_noop!(remove(OWNER, id, &[USER, USER]), Error::<Test>::DuplicateRecipient);
+			assert_noop!(remove(OWNER, id, &[STRANGER]), Error::<Test>::WrappedKeyNotFound);
+			assert_noop!(remove(STRANGER, id, &[USER]), Error::<Test>::NotOwnerOrDepositor);
+
+			assert_ok!(Access::revoke_access(origin(OWNER), id, USER));
+			assert_noop!(Access::remove_dataset(origin(OWNER), id), Error::<Test>::HasWrappedKeys);
+			// The payer may remove after a transfer; so may the new owner.
+			assert_ok!(Access::transfer_dataset(origin(OWNER), id, OTHER_USER));
+			assert_ok!(remove(OWNER, id, &[USER]));
+			System::assert_last_event(
+				Event::WrappedKeyRemoved { dataset: id, epoch: 0, recipient: USER }.into(),
+			);
+			assert_ok!(remove(OTHER_USER, id, &[OWNER]));
+			assert_eq!(held(HoldReason::WrappedKeyDeposit, OWNER), 0);
+			assert_eq!(Access::key_epochs(id), Some(KeyEpochView { epoch: 1, wrapped: 0 }));
+			assert_ok!(Access::remove_dataset(origin(OTHER_USER), id));
+			assert!(!DatasetKeyEpochs::<Test>::contains_key(id));
+		});
+	}
+}
+
+mod receipts {
+	use super::*;
+	use crate::pallet::{
+		DatasetReceiptRange, NextReceiptId, OldestReceipt, Receipts, UserReceiptRange,
+	};
+	use dmchain_primitives::{ReceiptPage, ReceiptsOf};
+
+	fn record(who: AccountId, target: AccessTarget, grantee: AccountId, hash: u8) -> u64 {
+		let id = NextReceiptId::<Test>::get();
+		assert_ok!(Access::record_receipt(origin(who), target, grantee, Scope::Read, [hash; 32]));
+		id
+	}
+
+	fn ids(page: &ReceiptPage<AccountId, u64>) -> Vec<u64> {
+		page.items.iter().map(|r| r.id).collect()
+	}
+
+	#[test]
+	fn a_grantee_records_what_it_was_served_and_pays_the_deposit() {
+		build_and_execute(|| {
+			let id = create(Visibility::Private, &[]);
+			grant(id, USER, Scope::Read, 50);
+			System::set_block_number(4);
+			let target = AccessTarget::Record { dataset: id, record: RECORD };
+			assert_ok!(Access::record_receipt(origin(USER), target, USER, Scope::Read, [7; 32]));
+			System::assert_last_event(
+				Event::ReceiptRecorded { id: 0, target, grantee: USER, delivered: [7; 32] }.into(),
+			);
+			let r = Receipts::<Test>::get(0).unwrap();
+			assert_eq!((r.target, r.grantee, r.served_by, r.scope), (target, USER, USER, Scope::Read));
+			assert_eq!((r.at, r.moment, r.delivered), (4, 24_000, [7; 32]));
+			assert_eq!(r.deposit, Access::receipt_deposit(&r));
+			assert_eq!(held(HoldReason::ReceiptDeposit, USER), r.deposit);
+			assert_eq!(DatasetReceiptRange::<Test>::get(id).len(), 1);
+			assert_eq!(UserReceiptRange::<Test>::get(USER).len(), 1);
+			// The owner may record that it served a grantee, and pays for it.
+			record(OWNER, AccessTarget::Dataset(id), USER, 8);
+			assert_eq!(Receipts::<Test>::get(1).unwrap().served_by, OWNER);
+			assert!(held(HoldReason::ReceiptDeposit, OWNER) > 0);
+		});
+	}
+
+	#[test]
+	fn a_receipt_without_a_valid_grant_is_refused() {
+		build_and_execute(|| {
+			let id = create(Visibility::Consortium, &[]);
+			grant(id, USER, Scope::VerifyOnly, 20);
+			let dataset = AccessTarget::Dataset(id);
+			let rec = |who, target, grantee, scope| {
+				Access::record_receipt(origin(who), target, grantee, scope, [1; 32])
+			};
+			assert_noop!(
+				rec(USER, AccessTarget::Dataset(99), USER, Scope::Read),
+				Error::<Test>::DatasetNotFound
+			);
+			assert_noop!(rec(STRANGER, dataset, USER, Scope::Read), Error::<Test>::NotReceiptParty);
+			assert_noop!(rec(USER, dataset, OTHER_USER, Scope::Read), Error::<Test>::NotReceiptParty);
+			assert_noop!(rec(OTHER_USER, dataset, OTHER_USER, Scope::Read), Error::<Test>::NoValidGrant);
+			assert_noop!(rec(USER, dataset, USER, Scope::Read), Error::<Test>::NoValidGrant);
+			assert_ok!(rec(USER, dataset, USER, Scope::VerifyOnly));
+			let missing = RecordId { source: OWN_SOURCE, index: 99 };
+			assert_noop!(
+				rec(USER, AccessTarget::Record { dataset: id, record: missing }, USER, Scope::VerifyOnly),
+				Error::<Test>::RecordNotFound
+			);
+			assert_noop!(
+				rec(
+					USER,
+					AccessTarget::Record { dataset: id, record: FOREIGN_RECORD },
+					USER,
+					Scope::VerifyOnly
+				),
+				Error::<Test>::RecordNotInDataset
+			);
+			grant(id, PAUPER, Scope::Read, 20);
+			assert_noop!(rec(PAUPER, dataset, PAUPER, Scope::Read), Error::<Test>::InsufficientDeposit);
+			// At the expiry block the grant counts no more.
+			System::set_block_number(20);
+			assert_noop!(rec(USER, dataset, USER, Scope::VerifyOnly), Error::<Test>::NoValidGrant);
+		});
+	}
+
+	#[test]
+	fn receipt_ids_run_out_with_an_error() {
+		build_and_execute(|| {
+			let id = create(Visibility::Private, &[]);
+			grant(id, USER, Scope::Read, 20);
+			NextReceiptId::<Test>::put(u64::MAX);
+			OldestReceipt::<Test>::put(u64::MAX);
+			assert_noop!(
+				Access::record_receipt(origin(USER), AccessTarget::Dataset(id), USER, Scope::Read, [1; 32]),
+				Error::<Test>::ReceiptIdsExhausted
+			);
+		});
+	}
+
+	#[test]
+	fn receipts_are_listed_per_dataset_and_per_user_by_block_range_in_pages() {
+		build_and_execute(|| {
+			let a = create(Visibility::Private, &[]);
+			let b = create(Visibility::Private, &[]);
+			for d in [a, b] {
+				grant(d, USER, Scope::Read, 500);
+				grant(d, OTHER_USER, Scope::Read, 500);
+			}
+			// Blocks 2..=7: a/USER, b/USER, a/OTHER_USER, a/USER, b/OTHER_USER, a/USER.
+			let plan = [(a, USER), (b, USER), (a, OTHER_USER), (a, USER), (b, OTHER_USER), (a, USER)];
+			for (i, (d, user)) in plan.into_iter().enumerate() {
+				System::set_block_number(2 + i as u64);
+				record(user, AccessTarget::Dataset(d), user, i as u8);
+			}
+			let page = |of, from, to, cursor, limit| Access::receipts_page(of, from, to, cursor, limit);
+			// Dataset a: receipts 0, 2, 3, 5; pages of at most MaxPageSize (3).
+			let first = page(ReceiptsOf::Dataset(a), 0, None, None, 10);
+			assert_eq!(ids(&first), vec![0, 2, 3]);
+			let rest = page(ReceiptsOf::Dataset(a), 0, None, first.next, 10);
+			assert_eq!((ids(&rest), rest.next), (vec![5], None));
+			// From block 4 (receipt 2) to block 5 (receipt 3).
+			let range = page(ReceiptsOf::Dataset(a), 4, Some(5), None, 10);
+			assert_eq!((ids(&range), range.next), (vec![2, 3], None));
+			// User USER over both datasets: 0, 1, 3, 5; from block 3.
+			let user = page(ReceiptsOf::User(USER), 3, None, None, 2);
+			assert_eq!(ids(&user), vec![1, 3]);
+			assert_eq!(ids(&page(ReceiptsOf::User(USER), 3, None, user.next, 2)), vec![5]);
+			let view = &user.items[0];
+			assert_eq!((view.target, view.grantee, view.at, view.delivered), (AccessTarget::Dataset(b), USER, 3, [1; 32]));
+			assert!(page(ReceiptsOf::User(STRANGER), 0, None, None, 10).items.is_empty());
+			assert!(page(ReceiptsOf::Dataset(a), 8, None, None, 10).items.is_empty());
+		});
+	}
+
+	#[test]
+	fn anyone_prunes_receipts_past_retention_oldest_first_and_payers_get_deposits_back() {
+		build_and_execute(|| {
+			let id = create(Visibility::Private, &[]);
+			grant(id, USER, Scope::Read, 500);
+			grant(id, OTHER_USER, Scope::Read, 500);
+			record(USER, AccessTarget::Dataset(id), USER, 0);
+			System::set_block_number(2);
+			record(OTHER_USER, AccessTarget::Dataset(id), OTHER_USER, 1);
+			record(USER, AccessTarget::Dataset(id), USER, 2);
+			assert_noop!(Access::prune_receipts(origin(STRANGER), 5), Error::<Test>::NothingToPrune);
+			System::set_block_number(1 + RECEIPT_RETENTION);
+			assert_noop!(Access::prune_receipts(origin(STRANGER), 0), Error::<Test>::NothingToPrune);
+			// Only receipt 0 is old enough.
+			assert_ok!(Access::prune_receipts(origin(STRANGER), 5));
+			System::assert_last_event(Event::ReceiptsPruned { count: 1, oldest: 1 }.into());
+			assert_eq!(OldestReceipt::<Test>::get(), 1);
+			assert_eq!(DatasetReceiptRange::<Test>::get(id).first, 1);
+			// The dataset goes; its receipts stay until pruned.
+			assert_ok!(Access::revoke_access(origin(OWNER), id, USER));
+			assert_ok!(Access::revoke_access(origin(OWNER), id, OTHER_USER));
+			assert_ok!(Access::remove_dataset(origin(OWNER), id));
+			assert_eq!(ids(&Access::receipts_page(ReceiptsOf::Dataset(id), 0, None, None, 5)), vec![1, 2]);
+			System::set_block_number(2 + RECEIPT_RETENTION);
+			// At most MaxReceiptsPruned (2) a call; here 2 are left.
+			let info = Access::prune_receipts(origin(STRANGER), 9).unwrap();
+			assert_eq!(info.actual_weight, Some(<() as WeightInfo>::prune_receipts(2)));
+			assert_eq!(held(HoldReason::ReceiptDeposit, USER), 0);
+			assert_eq!(held(HoldReason::ReceiptDeposit, OTHER_USER), 0);
+			assert!(!DatasetReceiptRange::<Test>::contains_key(id));
+			assert!(!UserReceiptRange::<Test>::contains_key(USER));
+			assert_eq!(Receipts::<Test>::iter().count(), 0);
+			assert_noop!(Access::prune_receipts(origin(STRANGER), 1), Error::<Test>::NothingToPrune);
+		});
+	}
 }

@@ -3,8 +3,9 @@
 
 use crate::{
 	pallet::{
-		Config, Datasets, EncryptionKeys, GrantExpiries, Grants, HoldReason, NextDatasetId, Owners,
-		Pallet, Requests,
+		Config, DatasetKeyEpochs, DatasetReceiptRange, DatasetReceipts, Datasets, EncryptionKeys,
+		GrantExpiries, Grants, HoldReason, NextDatasetId, NextReceiptId, OldestReceipt, Owners,
+		Pallet, Receipts, Requests, UserReceiptRange, UserReceipts, WrappedKeys,
 	},
 	types::{BalanceOf, ExpiryKey},
 };
@@ -23,6 +24,11 @@ impl<T: Config> Pallet<T> {
 	///   deposit is what [`Pallet::dataset_deposit`] says;
 	/// - every grant and request belongs to an existing dataset; every grant is in the expiry
 	///   queue under its expiry block, and the queue holds nothing else;
+	/// - key epochs exist only for existing datasets; every wrapped key belongs to an existing
+	///   dataset and an epoch it has reached, and each dataset's `wrapped` count matches;
+	/// - receipts `OldestReceipt..NextReceiptId` all exist, in block order, and no other; each
+	///   dataset's and grantee's index is a run `first..next` of positions naming its receipts
+	///   in id order, no run is empty, and the runs hold every receipt once;
 	/// - what each account has on hold for each reason is the sum of the deposits it paid.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextDatasetId::<T>::get();
@@ -82,12 +88,84 @@ impl<T: Config> Pallet<T> {
 			add(3, &who, key.deposit);
 		}
 
+		let mut wrapped: BTreeMap<u32, u32> = BTreeMap::new();
+		for ((id, epoch), _, entry) in WrappedKeys::<T>::iter() {
+			ensure!(Datasets::<T>::contains_key(id), "a wrapped key's dataset is missing");
+			ensure!(
+				epoch <= DatasetKeyEpochs::<T>::get(id).epoch,
+				"a wrapped key's epoch is ahead of its dataset"
+			);
+			*wrapped.entry(id).or_default() += 1;
+			add(4, &entry.depositor, entry.deposit);
+		}
+		for (id, state) in DatasetKeyEpochs::<T>::iter() {
+			ensure!(Datasets::<T>::contains_key(id), "key epochs of a missing dataset");
+			ensure!(
+				wrapped.get(&id).copied().unwrap_or(0) == state.wrapped,
+				"wrapped keys count is wrong"
+			);
+		}
+		ensure!(
+			wrapped.keys().all(|id| DatasetKeyEpochs::<T>::contains_key(id)),
+			"wrapped keys of a dataset with no key epochs"
+		);
+
+		let (oldest, next_receipt) = (OldestReceipt::<T>::get(), NextReceiptId::<T>::get());
+		ensure!(oldest <= next_receipt, "OldestReceipt is past NextReceiptId");
+		let mut last_block = None;
+		for id in oldest..next_receipt {
+			let receipt = Receipts::<T>::get(id).ok_or("a kept receipt is missing")?;
+			ensure!(last_block.is_none_or(|b| b <= receipt.at), "receipts are not in block order");
+			last_block = Some(receipt.at);
+			add(5, &receipt.served_by, receipt.deposit);
+		}
+		let receipts = next_receipt - oldest;
+		ensure!(Receipts::<T>::iter_keys().count() as u64 == receipts, "stray receipt");
+		let mut in_datasets = 0u64;
+		for (id, range) in DatasetReceiptRange::<T>::iter() {
+			ensure!(!range.is_empty(), "an empty dataset receipt range is stored");
+			let mut last = None;
+			for pos in range.first..range.next {
+				let receipt = DatasetReceipts::<T>::get(id, pos).ok_or("a dataset index gap")?;
+				let r = Receipts::<T>::get(receipt).ok_or("a dataset index names no receipt")?;
+				ensure!(r.target.dataset() == id, "a dataset index names another's receipt");
+				ensure!(last.is_none_or(|l| l < receipt), "a dataset index is out of order");
+				last = Some(receipt);
+			}
+			in_datasets += range.len();
+		}
+		ensure!(in_datasets == receipts, "dataset indexes do not hold every receipt once");
+		ensure!(
+			DatasetReceipts::<T>::iter_keys().count() as u64 == receipts,
+			"stray dataset index entry"
+		);
+		let mut in_users = 0u64;
+		for (who, range) in UserReceiptRange::<T>::iter() {
+			ensure!(!range.is_empty(), "an empty user receipt range is stored");
+			let mut last = None;
+			for pos in range.first..range.next {
+				let receipt = UserReceipts::<T>::get(&who, pos).ok_or("a user index gap")?;
+				let r = Receipts::<T>::get(receipt).ok_or("a user index names no receipt")?;
+				ensure!(r.grantee == who, "a user index names another's receipt");
+				ensure!(last.is_none_or(|l| l < receipt), "a user index is out of order");
+				last = Some(receipt);
+			}
+			in_users += range.len();
+		}
+		ensure!(in_users == receipts, "user indexes do not hold every receipt once");
+		ensure!(
+			UserReceipts::<T>::iter_keys().count() as u64 == receipts,
+			"stray user index entry"
+		);
+
 		for ((reason, who), amount) in holds {
 			let reason = match reason {
 				0 => HoldReason::DatasetDeposit,
 				1 => HoldReason::RequestDeposit,
 				2 => HoldReason::GrantDeposit,
-				_ => HoldReason::KeyDeposit,
+				3 => HoldReason::KeyDeposit,
+				4 => HoldReason::WrappedKeyDeposit,
+				_ => HoldReason::ReceiptDeposit,
 			};
 			ensure!(
 				T::Currency::balance_on_hold(&reason.into(), &who) == amount,

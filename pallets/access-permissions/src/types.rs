@@ -2,7 +2,7 @@
 
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use dmchain_primitives::{DatasetId, FormatId, Scope, SourceId, Visibility};
+use dmchain_primitives::{AccessTarget, DatasetId, FormatId, Scope, SourceId, Visibility};
 use frame_support::{pallet_prelude::*, traits::fungible::Inspect};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -171,5 +171,125 @@ impl ExpiryKey {
 	/// The block this key names.
 	pub fn block(&self) -> u64 {
 		u64::from_be_bytes(self.0)
+	}
+}
+
+/// The length of a wrapped dataset key: an HPKE (RFC 9180, X25519-HKDF-SHA256 /
+/// ChaCha20-Poly1305) encapsulated key (32 bytes), the sealed 32-byte key and its tag (16).
+pub const WRAPPED_KEY_LEN: usize = 80;
+
+/// A dataset key wrapped for one recipient's X25519 key: opaque to the chain.
+pub type WrappedKeyBytes = [u8; WRAPPED_KEY_LEN];
+
+/// The recipients and wrapped keys one `set_wrapped_keys` call stores.
+pub type WrapsOf<T> = BoundedVec<
+	(<T as frame_system::Config>::AccountId, WrappedKeyBytes),
+	<T as Config>::MaxKeyRecipients,
+>;
+
+/// The recipients one `remove_wrapped_keys` call names.
+pub type RecipientsOf<T> =
+	BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxKeyRecipients>;
+
+/// A wrapped key as the pallet stores it.
+pub type WrappedKeyOf<T> =
+	WrappedKey<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, BalanceOf<T>>;
+
+/// An access receipt as the pallet stores it.
+pub type ReceiptOf<T> = Receipt<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, BalanceOf<T>>;
+
+/// A dataset's key epochs (MGMT-2): the epoch whose key encrypts new records, and how many
+/// wrapped keys the dataset has over all its epochs.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct KeyEpochs {
+	/// The current epoch: new records are encrypted under its key. It starts at 0 and moves
+	/// on when a grant that could read ends, or when the owner rotates it.
+	pub epoch: u32,
+	/// How many entries the dataset has in [`crate::WrappedKeys`], over all epochs.
+	pub wrapped: u32,
+}
+
+/// A dataset key of one epoch, wrapped for one recipient (MGMT-2, GOV-2).
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct WrappedKey<AccountId, BlockNumber, Balance> {
+	/// The key, wrapped for the recipient's registered encryption key (opaque to the chain).
+	pub wrapped: WrappedKeyBytes,
+	/// The block it was stored in.
+	pub stored_at: BlockNumber,
+	/// Who paid its deposit (the owner who stored it), and gets it back.
+	pub depositor: AccountId,
+	/// The deposit held from `depositor`.
+	pub deposit: Balance,
+}
+
+/// A receipt (MON-2): a grantee was served data of a dataset, and the hash of what it got.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Receipt<AccountId, BlockNumber, Balance> {
+	/// The dataset (and record) served.
+	pub target: AccessTarget,
+	/// Who received it.
+	pub grantee: AccountId,
+	/// The scope it was served under.
+	pub scope: Scope,
+	/// The hash of the bytes delivered (for a fetched payload, the ciphertext's hash).
+	pub delivered: [u8; 32],
+	/// Who recorded the receipt (the grantee itself or the dataset's owner); it paid the
+	/// deposit and gets it back when the receipt is pruned.
+	pub served_by: AccountId,
+	/// The block it was recorded in.
+	pub at: BlockNumber,
+	/// The chain's time at that block, in milliseconds since the Unix epoch.
+	pub moment: u64,
+	/// The deposit held from `served_by`.
+	pub deposit: Balance,
+}
+
+/// A contiguous run of positions `first..next` in a receipt index ([`crate::DatasetReceipts`],
+/// [`crate::UserReceipts`]): receipts are pruned oldest first, so each index loses its front.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct IndexRange {
+	/// The first position still held.
+	pub first: u64,
+	/// The position the next entry takes.
+	pub next: u64,
+}
+
+impl IndexRange {
+	/// How many entries the range holds.
+	pub fn len(&self) -> u64 {
+		self.next.saturating_sub(self.first)
+	}
+
+	/// Whether the range holds no entry.
+	pub fn is_empty(&self) -> bool {
+		self.len() == 0
 	}
 }

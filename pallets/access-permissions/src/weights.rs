@@ -55,6 +55,11 @@ pub trait WeightInfo {
 	fn register_encryption_key() -> Weight;
 	fn remove_encryption_key() -> Weight;
 	fn expire_grants(n: u32, ) -> Weight;
+	fn set_wrapped_keys(n: u32, ) -> Weight;
+	fn remove_wrapped_keys(n: u32, ) -> Weight;
+	fn rotate_key_epoch() -> Weight;
+	fn record_receipt() -> Weight;
+	fn prune_receipts(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the project's machine, with the runtime's database weights.
@@ -316,6 +321,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2850).saturating_mul(n.into()))
 	}
+	fn set_wrapped_keys(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 230046)
+			.saturating_add(Weight::from_parts(300_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(70_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn remove_wrapped_keys(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 5000)
+			.saturating_add(Weight::from_parts(200_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn rotate_key_epoch() -> Weight {
+		Weight::from_parts(100_000_000, 5000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn record_receipt() -> Weight {
+		Weight::from_parts(500_000_000, 10000)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	fn prune_receipts(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 5000)
+			.saturating_add(Weight::from_parts(300_000_000, 8000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights with ParityDb's database weights, for tests and mocks.
@@ -398,5 +437,39 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2850).saturating_mul(n.into()))
+	}
+	fn set_wrapped_keys(n: u32, ) -> Weight {
+		Weight::from_parts(1_000_000_000, 230046)
+			.saturating_add(Weight::from_parts(300_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(70_u64))
+			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn remove_wrapped_keys(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 5000)
+			.saturating_add(Weight::from_parts(200_000_000, 3000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
+	fn rotate_key_epoch() -> Weight {
+		Weight::from_parts(100_000_000, 5000)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn record_receipt() -> Weight {
+		Weight::from_parts(500_000_000, 10000)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+	}
+	fn prune_receipts(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 5000)
+			.saturating_add(Weight::from_parts(300_000_000, 8000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
 	}
 }

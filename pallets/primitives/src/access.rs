@@ -290,3 +290,63 @@ pub struct RequestView<AccountId, BlockNumber> {
 	/// The block the request was made in.
 	pub requested_at: BlockNumber,
 }
+
+/// A dataset's key epochs (MGMT-2), as a query answers them.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug, Default)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct KeyEpochView {
+	/// The epoch whose key encrypts new records.
+	pub epoch: u32,
+	/// How many wrapped keys the dataset holds over all its epochs.
+	pub wrapped: u32,
+}
+
+/// Whose access receipts a query lists (MON-2).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum ReceiptsOf<AccountId> {
+	/// The receipts of one dataset.
+	Dataset(DatasetId),
+	/// The receipts of one grantee, over all datasets.
+	User(AccountId),
+}
+
+/// An access receipt (MON-2), as a query answers it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ReceiptView<AccountId, BlockNumber> {
+	/// The receipt's id: receipts are numbered in the order they were recorded.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
+	pub id: u64,
+	/// The dataset (and record) served.
+	pub target: AccessTarget,
+	/// Who received it.
+	pub grantee: AccountId,
+	/// The scope it was served under.
+	pub scope: Scope,
+	/// The hash of the bytes delivered.
+	#[cfg_attr(feature = "std", serde(serialize_with = "crate::hex_serde::bytes"))]
+	pub delivered: [u8; 32],
+	/// Who recorded it: the grantee or the dataset's owner.
+	pub served_by: AccountId,
+	/// The block it was recorded in.
+	pub at: BlockNumber,
+	/// The chain's time at that block (milliseconds since the Unix epoch).
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde"))]
+	pub moment: u64,
+}
+
+/// A page of access receipts, oldest first.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ReceiptPage<AccountId, BlockNumber> {
+	/// The receipts of this page.
+	pub items: Vec<ReceiptView<AccountId, BlockNumber>>,
+	/// Where the next page starts (pass it as `cursor`), if there may be more.
+	#[cfg_attr(feature = "std", serde(with = "crate::num_serde::opt"))]
+	pub next: Option<u64>,
+}

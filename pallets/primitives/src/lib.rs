@@ -42,8 +42,9 @@ mod validators;
 mod views;
 
 pub use access::{
-	AccessBasis, AccessDenial, AccessTarget, DatasetId, DatasetView, GrantView, Provenance,
-	RequestView, Scope, Visibilities, Visibility,
+	AccessBasis, AccessDenial, AccessTarget, DatasetId, DatasetView, GrantView, KeyEpochView,
+	Provenance, ReceiptPage, ReceiptView, ReceiptsOf, RequestView, Scope, Visibilities,
+	Visibility,
 };
 pub use audit::{
 	AuditPage, CaseFilter, CaseId, CaseOutcome, CaseStatus, CaseView, FindingView, FlagId,

@@ -22,6 +22,12 @@ pub const UNKNOWN_BLOCK: i32 = 4001;
 /// The runtime API call failed at the block asked for.
 pub const RUNTIME_API_FAILED: i32 = 4002;
 
+/// A 64-bit number as a caller writes it: a JSON number or a decimal string (numbers above
+/// 2^53 do not survive a JavaScript number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct U64Param(#[serde(with = "dmchain_primitives::num_serde")] pub u64);
+
 /// The page size used when a caller gives no `limit` (the runtime caps every page anyway).
 pub const DEFAULT_LIMIT: u32 = 100;
 

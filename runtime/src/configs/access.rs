@@ -16,6 +16,9 @@ parameter_types! {
 	pub const AccessDepositPerByte: Balance = 100 * MICRO_UNIT;
 	/// The longest a grant may run: a year of 3-second blocks.
 	pub const MaxGrantPeriod: BlockNumber = 365 * DAYS;
+	/// How long an access receipt is kept before anyone may prune it (MON-2): two years, so
+	/// that a supervisor's audit of a year's grants finds every read.
+	pub const ReceiptRetention: BlockNumber = 2 * 365 * DAYS;
 }
 
 impl pallet_access_permissions::Config for Runtime {
@@ -44,6 +47,11 @@ impl pallet_access_permissions::Config for Runtime {
 	type MaxProvenance = ConstU32<64>;
 	type MaxExpiriesPerBlock = ConstU32<32>;
 	type MaxPageSize = ConstU32<50>;
+	type MaxKeyRecipients = ConstU32<32>;
+	type ReceiptRetention = ReceiptRetention;
+	type MaxReceiptsPruned = ConstU32<64>;
+	/// Receipts carry the chain's time (REP-3).
+	type Time = crate::Timestamp;
 	type WeightInfo = pallet_access_permissions::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = benchmarks::Helper;
@@ -117,6 +125,12 @@ mod benchmarks {
 			let key = bench_key();
 			assert_eq!(&AccountId::from(key), who, "only the benchmark key signs");
 			key.sign(BENCH_KEY, &message).expect("the benchmark keystore holds the key").into()
+		}
+
+		fn anchored_record() -> dmchain_primitives::RecordId {
+			<crate::configs::audit::benchmarks::Helper as pallet_supervisor_audit::BenchmarkHelper<
+				AccountId,
+			>>::anchored_record()
 		}
 	}
 }

@@ -30,7 +30,7 @@ impl pallet_supervisor_audit::Config for Runtime {
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-mod benchmarks {
+pub(crate) mod benchmarks {
 	use crate::{AccountId, DataRegistry, OperatorConfig, Runtime, RuntimeOrigin};
 	use dmchain_primitives::{
 		ContentHash, DataFormats, HashAlgorithm, RecordId, SourceControl, SourceId,

@@ -59,10 +59,15 @@ fn with_bobs_dataset(test: impl FnOnce()) {
 	});
 }
 
-/// The events `on_idle` emits removing Charlie's grant on dataset 0 that expired at `at`.
+/// The events `on_idle` emits removing Charlie's grant (to read) on dataset 0 that expired at
+/// `at`: the grant leaves, and the dataset's key epoch moves on (MGMT-2).
 fn charlies_grant_removed(at: u32) -> Vec<pallet_access_permissions::Event<Runtime>> {
+	use pallet_access_permissions::Event;
 	let user = Sr25519Keyring::Charlie.to_account_id();
-	vec![pallet_access_permissions::Event::ExpiredGrantRemoved { dataset: 0, user, expired_at: at }]
+	vec![
+		Event::ExpiredGrantRemoved { dataset: 0, user, expired_at: at },
+		Event::KeyEpochRotated { dataset: 0, epoch: 1 },
+	]
 }
 
 /// A grant leaves storage in its expiry block by itself, in the runtime's own `on_idle` with

@@ -560,8 +560,54 @@ fn access_call(row: &str, role: &str) -> RuntimeCall {
 				user: charlie(),
 			})
 		},
+		"AccessPermissions.set_wrapped_keys" => {
+			must(register_key_call("owner"), "owner");
+			bob_wraps_for_himself()
+		},
+		"AccessPermissions.remove_wrapped_keys" => {
+			must(register_key_call("owner"), "owner");
+			must(bob_wraps_for_himself(), "owner");
+			RuntimeCall::AccessPermissions(Access::remove_wrapped_keys {
+				dataset: 0,
+				epoch: 0,
+				recipients: BoundedVec::truncate_from(vec![account(Sr25519Keyring::Bob)]),
+			})
+		},
+		"AccessPermissions.rotate_key_epoch" => {
+			RuntimeCall::AccessPermissions(Access::rotate_key_epoch { dataset: 0 })
+		},
+		"AccessPermissions.record_receipt" => {
+			must(bob_grants_charlie(1_000), "owner");
+			charlie_receipt()
+		},
+		"AccessPermissions.prune_receipts" => {
+			must(bob_grants_charlie(1_000), "owner");
+			must(charlie_receipt(), "data user");
+			let retention = <dmchain_runtime::configs::access::ReceiptRetention as frame_support::traits::Get<u32>>::get();
+			frame_system::Pallet::<Runtime>::set_block_number(1 + retention);
+			RuntimeCall::AccessPermissions(Access::prune_receipts { count: 1 })
+		},
 		other => panic!("docs/permissions.md names a call the test does not know: {other}"),
 	}
+}
+
+/// Bob stores dataset 0's epoch-0 key wrapped for himself.
+fn bob_wraps_for_himself() -> RuntimeCall {
+	RuntimeCall::AccessPermissions(pallet_access_permissions::Call::set_wrapped_keys {
+		dataset: 0,
+		epoch: 0,
+		keys: BoundedVec::truncate_from(vec![(account(Sr25519Keyring::Bob), [0x5a; 80])]),
+	})
+}
+
+/// A receipt that Charlie was served dataset 0 to read.
+fn charlie_receipt() -> RuntimeCall {
+	RuntimeCall::AccessPermissions(pallet_access_permissions::Call::record_receipt {
+		target: dmchain_primitives::AccessTarget::Dataset(0),
+		grantee: account(Sr25519Keyring::Charlie),
+		scope: dmchain_primitives::Scope::Read,
+		delivered: [0x11; 32],
+	})
 }
 
 /// The call a framework pallet's row names, after its set-up.

@@ -9,15 +9,15 @@
 use codec::Codec;
 use dmchain_primitives::{
 	AccessBasis, AccessDenial, AccessTarget, AuditPage, DatasetId, DatasetView, GrantView,
-	Provenance, RequestView, Scope,
+	KeyEpochView, Provenance, ReceiptPage, ReceiptsOf, RequestView, Scope,
 };
-use dmchain_rpc_support::{block_at, runtime_error, DEFAULT_LIMIT};
+use dmchain_rpc_support::{block_at, runtime_error, U64Param, DEFAULT_LIMIT};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 pub use pallet_access_permissions_runtime_api::AccessPermissionsApi as AccessPermissionsRuntimeApi;
 use serde::{de::DeserializeOwned, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::H256;
+use sp_core::{Bytes, H256};
 use sp_runtime::traits::Block as BlockT;
 use std::{fmt::Display, marker::PhantomData, sync::Arc};
 
@@ -117,6 +117,36 @@ pub trait AccessPermissionsApi<BlockHash, AccountId, BlockNumber, Balance: std::
 	/// The X25519 public encryption key `who` registered (`0x`-prefixed hex), or `null`.
 	#[method(name = "access_encryptionKey")]
 	fn encryption_key(&self, who: AccountId, at: Option<BlockHash>) -> RpcResult<Option<H256>>;
+
+	/// Dataset `dataset`'s current key epoch and how many wrapped keys it holds
+	/// (`{"epoch":1,"wrapped":3}`), or `null` if it does not exist.
+	#[method(name = "access_keyEpochs")]
+	fn key_epochs(&self, dataset: DatasetId, at: Option<BlockHash>) -> RpcResult<Option<KeyEpochView>>;
+
+	/// The key of dataset `dataset`'s epoch `epoch` wrapped for `who` (80 bytes, `0x` hex), or
+	/// `null`.
+	#[method(name = "access_wrappedKey")]
+	fn wrapped_key(
+		&self,
+		dataset: DatasetId,
+		epoch: u32,
+		who: AccountId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<Bytes>>;
+
+	/// The access receipts of `of` (`{"dataset":0}` or `{"user":"5F…"}`) recorded in blocks
+	/// `from..=to` (both optional), oldest first. Pass the answer's `next` (a decimal string)
+	/// as `cursor` for the following page.
+	#[method(name = "access_receipts")]
+	fn receipts(
+		&self,
+		of: ReceiptsOf<AccountId>,
+		from: Option<BlockNumber>,
+		to: Option<BlockNumber>,
+		cursor: Option<U64Param>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<ReceiptPage<AccountId, BlockNumber>>;
 }
 
 /// Serves [`AccessPermissionsApiServer`] from a client with the access pallet's runtime API.
@@ -140,7 +170,7 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: AccessPermissionsRuntimeApi<Block, AccountId, BlockNumber, Balance>,
 	AccountId: Codec + Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
-	BlockNumber: Codec + Serialize + Send + Sync + 'static,
+	BlockNumber: Codec + Serialize + DeserializeOwned + Default + Send + Sync + 'static,
 	Balance: Codec + Display + Send + Sync + 'static,
 {
 	fn check(
@@ -216,6 +246,53 @@ where
 			.runtime_api()
 			.encryption_key(at, who)
 			.map(|key| key.map(H256))
+			.map_err(runtime_error)
+	}
+
+	fn key_epochs(
+		&self,
+		dataset: DatasetId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<KeyEpochView>> {
+		let at = block_at(&*self.client, at)?;
+		self.client.runtime_api().key_epochs(at, dataset).map_err(runtime_error)
+	}
+
+	fn wrapped_key(
+		&self,
+		dataset: DatasetId,
+		epoch: u32,
+		who: AccountId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<Bytes>> {
+		let at = block_at(&*self.client, at)?;
+		self.client
+			.runtime_api()
+			.wrapped_key(at, dataset, epoch, who)
+			.map(|key| key.map(Bytes))
+			.map_err(runtime_error)
+	}
+
+	fn receipts(
+		&self,
+		of: ReceiptsOf<AccountId>,
+		from: Option<BlockNumber>,
+		to: Option<BlockNumber>,
+		cursor: Option<U64Param>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<ReceiptPage<AccountId, BlockNumber>> {
+		let at = block_at(&*self.client, at)?;
+		self.client
+			.runtime_api()
+			.receipts(
+				at,
+				of,
+				from.unwrap_or_default(),
+				to,
+				cursor.map(|c| c.0),
+				limit.unwrap_or(DEFAULT_LIMIT),
+			)
 			.map_err(runtime_error)
 	}
 }

@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 use codec::Codec;
 pub use dmchain_primitives::{
 	AccessBasis, AccessDenial, AccessTarget, AuditPage, DatasetId, DatasetView, GrantView,
-	Provenance, RequestView, Scope,
+	KeyEpochView, Provenance, ReceiptPage, ReceiptsOf, RequestView, Scope,
 };
 
 sp_api::decl_runtime_apis! {
@@ -60,5 +60,23 @@ sp_api::decl_runtime_apis! {
 
 		/// The X25519 encryption key `who` registered, if any.
 		fn encryption_key(who: AccountId) -> Option<[u8; 32]>;
+
+		/// Dataset `dataset`'s current key epoch and how many wrapped keys it holds; `None` if
+		/// it does not exist.
+		fn key_epochs(dataset: DatasetId) -> Option<KeyEpochView>;
+
+		/// The key of dataset `dataset`'s epoch `epoch` wrapped for `who` (80 bytes), if the
+		/// owner stored one.
+		fn wrapped_key(dataset: DatasetId, epoch: u32, who: AccountId) -> Option<Vec<u8>>;
+
+		/// The access receipts of a dataset or a grantee recorded in blocks `from..=to` (`to`:
+		/// no bound), oldest first, at most `limit`; `cursor` is the `next` of the page before.
+		fn receipts(
+			of: ReceiptsOf<AccountId>,
+			from: BlockNumber,
+			to: Option<BlockNumber>,
+			cursor: Option<u64>,
+			limit: u32,
+		) -> ReceiptPage<AccountId, BlockNumber>;
 	}
 }

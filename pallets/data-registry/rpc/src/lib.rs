@@ -11,7 +11,7 @@ use codec::Codec;
 use dmchain_primitives::{
 	AnchorPage, AnomalyPage, RecordCursor, RecordId, RecordPage, RecordView, SourceId, SourceView,
 };
-use dmchain_rpc_support::{block_at, runtime_error, DEFAULT_LIMIT};
+use dmchain_rpc_support::{block_at, runtime_error, U64Param, DEFAULT_LIMIT};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 pub use pallet_data_registry_runtime_api::DataRegistryApi as DataRegistryRuntimeApi;
 use serde::Serialize;
@@ -29,7 +29,7 @@ pub trait DataRegistryApi<BlockHash, AccountId, Balance: std::fmt::Display, Bloc
 	fn record(
 		&self,
 		source: SourceId,
-		index: RecordIndexParam,
+		index: U64Param,
 		at: Option<BlockHash>,
 	) -> RpcResult<Option<RecordView<AccountId, BlockNumber>>>;
 
@@ -90,12 +90,6 @@ impl<C, Block> DataRegistry<C, Block> {
 	}
 }
 
-/// A record's position as a caller writes it: a JSON number or a decimal string (positions
-/// above 2^53 do not survive a JavaScript number).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(transparent)]
-pub struct RecordIndexParam(#[serde(with = "dmchain_primitives::num_serde")] pub u64);
-
 impl<C, Block, AccountId, Balance, BlockNumber>
 	DataRegistryApiServer<<Block as BlockT>::Hash, AccountId, Balance, BlockNumber>
 	for DataRegistry<C, Block>
@@ -110,7 +104,7 @@ where
 	fn record(
 		&self,
 		source: SourceId,
-		index: RecordIndexParam,
+		index: U64Param,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<RecordView<AccountId, BlockNumber>>> {
 		let at = block_at(&*self.client, at)?;
