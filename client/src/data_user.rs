@@ -6,12 +6,12 @@
 
 use crate::{
 	access::{
-		AccessDecision, AccessRequest, AccessTarget, Dataset, DatasetId, DatasetPage, Grant,
-		Provenance, Scope,
+		AccessDecision, AccessReceipt, AccessRequest, AccessTarget, Dataset, DatasetId,
+		DatasetPage, Grant, KeyEpochs, Provenance, ReceiptsOf, Scope,
 	},
 	connection::{Chain, DmchainConfig},
 	content::{ContentHash, HashAlgorithm},
-	encryption::{self, EncryptionKeypair},
+	encryption::{self, DatasetKey, EncryptionKeypair, KeyBinding},
 	error::{Error, Result},
 	keys::{self, AccountId, Keypair},
 	records::{Record, RecordCursor, RecordId, RecordPage},
@@ -45,6 +45,16 @@ impl Verification {
 	pub fn is_anchored(&self) -> bool {
 		!self.records.is_empty()
 	}
+}
+
+/// An access receipt recorded (MON-2).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceiptRecorded {
+	/// The receipt's id.
+	pub id: u64,
+	/// The transaction that recorded it.
+	pub receipt: Receipt,
 }
 
 /// An account (or anyone with a node connection) reading the registry.
@@ -371,6 +381,101 @@ impl DataUser {
 			self.wait,
 		)
 		.await
+	}
+
+	/// `dataset`'s key epochs (MGMT-2): the epoch new records are sealed under, and how many
+	/// wrapped keys it holds; [`Error::NotFound`] if there is no such dataset.
+	pub async fn key_epochs(&self, dataset: DatasetId) -> Result<KeyEpochs> {
+		let at = self.chain.at_finalized().await?;
+		let call = api::runtime_apis().access_permissions_api().key_epochs(dataset);
+		self.chain
+			.query(&at, "a dataset's key epochs", call)
+			.await?
+			.map(KeyEpochs::from)
+			.ok_or_else(|| Error::NotFound(format!("dataset {dataset}")))
+	}
+
+	/// The key of `dataset`'s epoch `epoch` wrapped for `who`, as stored on chain, or `None`.
+	pub async fn wrapped_key(
+		&self,
+		dataset: DatasetId,
+		epoch: u32,
+		who: &AccountId,
+	) -> Result<Option<Vec<u8>>> {
+		let at = self.chain.at_finalized().await?;
+		let call =
+			api::runtime_apis().access_permissions_api().wrapped_key(dataset, epoch, who.clone());
+		self.chain.query(&at, "a wrapped dataset key", call).await
+	}
+
+	/// The dataset key of `dataset`'s epoch `epoch`, unwrapped from what the owner stored for
+	/// `who` with `who`'s encryption key pair. [`Error::NotFound`] if nothing is wrapped for
+	/// `who` in that epoch (for example after `who`'s grant ended); [`Error::Decryption`] if it
+	/// does not open with `encryption`.
+	pub async fn dataset_key(
+		&self,
+		dataset: DatasetId,
+		epoch: u32,
+		who: &AccountId,
+		encryption: &EncryptionKeypair,
+	) -> Result<DatasetKey> {
+		let wrapped = self.wrapped_key(dataset, epoch, who).await?.ok_or_else(|| {
+			Error::NotFound(format!("no key of dataset {dataset}, epoch {epoch} wrapped for {who}"))
+		})?;
+		let genesis = self.chain.api().genesis_hash().0;
+		let binding = KeyBinding { genesis, dataset, epoch, grantee: who.clone() };
+		encryption::unwrap_dataset_key(&wrapped, encryption, &binding)
+	}
+
+	/// Records, as `signer` (the grantee itself or the dataset's owner), that `grantee` was
+	/// served `target` under `scope` and that `delivered` is the hash of the bytes it got
+	/// (MON-2). The chain refuses it unless `grantee` may do that now; holds the receipt's
+	/// deposit from `signer`.
+	pub async fn record_receipt(
+		&self,
+		signer: &Keypair,
+		target: AccessTarget,
+		grantee: &AccountId,
+		scope: Scope,
+		delivered: [u8; 32],
+	) -> Result<ReceiptRecorded> {
+		let call = api::tx().access_permissions().record_receipt(
+			target.into(),
+			grantee.clone(),
+			scope.into(),
+			delivered,
+		);
+		let included = transaction::submit_and_wait(&self.chain, &call, signer, self.wait).await?;
+		let event = included.event::<api::access_permissions::events::ReceiptRecorded>()?;
+		Ok(ReceiptRecorded { id: event.id, receipt: included.receipt() })
+	}
+
+	/// Every access receipt of `of` recorded in blocks `from..=to` (`to`: up to the latest
+	/// finalized block), oldest first, read page by page at one finalized block.
+	pub async fn receipts(
+		&self,
+		of: ReceiptsOf,
+		from: u32,
+		to: Option<u32>,
+	) -> Result<Vec<AccessReceipt>> {
+		let at = self.chain.at_finalized().await?;
+		let mut receipts = Vec::new();
+		let mut cursor = None;
+		loop {
+			let call = api::runtime_apis().access_permissions_api().receipts(
+				of.clone().into(),
+				from,
+				to,
+				cursor,
+				50,
+			);
+			let page = self.chain.query(&at, "access receipts", call).await?;
+			receipts.extend(page.items.into_iter().map(AccessReceipt::from));
+			match page.next {
+				Some(next) => cursor = Some(next),
+				None => return Ok(receipts),
+			}
+		}
 	}
 
 	/// The access requests waiting on `dataset`.

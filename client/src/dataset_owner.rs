@@ -6,7 +6,9 @@
 use crate::{
 	access::{DatasetId, Scope, Visibility},
 	connection::Chain,
-	error::Result,
+	data_user::DataUser,
+	encryption::{self, DatasetKey, EncryptionKeypair, KeyBinding},
+	error::{Error, Result},
 	formats::FormatId,
 	keys::{AccountId, Keypair},
 	runtime::api::{
@@ -46,6 +48,32 @@ pub struct GrantIssued {
 	pub scope: Scope,
 	/// The first block at which it no longer counts.
 	pub expires_at: u64,
+	/// The transaction.
+	pub receipt: Receipt,
+}
+
+/// A dataset key stored on chain, wrapped for each recipient (MGMT-2).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyShared {
+	/// The dataset.
+	pub dataset: DatasetId,
+	/// The epoch whose key was shared.
+	pub epoch: u32,
+	/// Whom it was wrapped for.
+	pub recipients: Vec<AccountId>,
+	/// The transactions (one per `MaxKeyRecipients` recipients).
+	pub receipts: Vec<Receipt>,
+}
+
+/// A dataset's key epoch moved on.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EpochRotated {
+	/// The dataset.
+	pub dataset: DatasetId,
+	/// The new epoch.
+	pub epoch: u32,
 	/// The transaction.
 	pub receipt: Receipt,
 }
@@ -193,6 +221,97 @@ impl DatasetOwner {
 	pub async fn revoke_access(&self, dataset: DatasetId, user: &AccountId) -> Result<Receipt> {
 		let call = api::tx().access_permissions().revoke_access(dataset, user.clone());
 		self.actor.submit_expecting::<events::AccessRevoked, _>(&call).await
+	}
+
+	/// Wraps `key`, the dataset key of `dataset`'s epoch `epoch`, for each recipient's
+	/// registered encryption key (HPKE, bound to chain, dataset, epoch and recipient) and stores
+	/// the wrapped keys on chain, at most the chain's `MaxKeyRecipients` per transaction. The
+	/// chain takes only key holders: the owner, the owners of the dataset's sources, and
+	/// grantees who may read. [`Error::NotFound`] if a recipient registered no key.
+	pub async fn share_dataset_key(
+		&self,
+		dataset: DatasetId,
+		epoch: u32,
+		key: &DatasetKey,
+		recipients: &[AccountId],
+	) -> Result<KeyShared> {
+		let chain = &self.actor.chain;
+		let at = chain.at_finalized().await?;
+		let genesis = chain.api().genesis_hash().0;
+		let mut wraps = Vec::with_capacity(recipients.len());
+		for who in recipients {
+			let call = api::runtime_apis().access_permissions_api().encryption_key(who.clone());
+			let public = chain.query(&at, "an encryption key", call).await?.ok_or_else(|| {
+				Error::NotFound(format!("{who} has no registered encryption key"))
+			})?;
+			let binding = KeyBinding { genesis, dataset, epoch, grantee: who.clone() };
+			let wrapped: [u8; encryption::WRAPPED_KEY_LEN] =
+				encryption::wrap_dataset_key(key, &public, &binding)?
+					.try_into()
+					.map_err(|_| Error::Input("a wrapped key has the wrong length".into()))?;
+			wraps.push((who.clone(), wrapped));
+		}
+		let per_call =
+			at.constants().entry(api::constants().access_permissions().max_key_recipients())?;
+		let mut receipts = Vec::new();
+		for chunk in wraps.chunks(per_call.max(1) as usize) {
+			let call = api::tx().access_permissions().set_wrapped_keys(
+				dataset,
+				epoch,
+				BoundedVec(chunk.to_vec()),
+			);
+			receipts
+				.push(self.actor.submit_expecting::<events::DatasetKeyWrapped, _>(&call).await?);
+		}
+		Ok(KeyShared { dataset, epoch, recipients: recipients.to_vec(), receipts })
+	}
+
+	/// Shares the key of `dataset`'s current epoch with `recipients`, and with the owner itself
+	/// so that the owner can always recover it from the chain: the key wrapped for the owner
+	/// in that epoch (opened with `own`, the owner's encryption key pair), or a fresh one when
+	/// the epoch has none yet (a new dataset, or after a rotation).
+	pub async fn share_current_key(
+		&self,
+		dataset: DatasetId,
+		own: &EncryptionKeypair,
+		recipients: &[AccountId],
+	) -> Result<KeyShared> {
+		let reader = DataUser::new(self.actor.chain.clone());
+		let epoch = reader.key_epochs(dataset).await?.epoch;
+		let me = self.actor.account();
+		let key = match reader.dataset_key(dataset, epoch, &me, own).await {
+			Ok(key) => key,
+			Err(Error::NotFound(_)) => DatasetKey::generate(),
+			Err(other) => return Err(other),
+		};
+		let mut everyone = vec![me.clone()];
+		everyone.extend(recipients.iter().filter(|r| **r != me).cloned());
+		self.share_dataset_key(dataset, epoch, &key, &everyone).await
+	}
+
+	/// Moves `dataset`'s key epoch on by hand (for example after a key may have leaked); new
+	/// records go under the new epoch once its key is shared.
+	pub async fn rotate_key_epoch(&self, dataset: DatasetId) -> Result<EpochRotated> {
+		let call = api::tx().access_permissions().rotate_key_epoch(dataset);
+		let included = self.actor.submit(&call).await?;
+		let event = included.event::<events::KeyEpochRotated>()?;
+		Ok(EpochRotated { dataset, epoch: event.epoch, receipt: included.receipt() })
+	}
+
+	/// Removes the keys of `dataset`'s epoch `epoch` wrapped for `recipients` (at most the
+	/// chain's `MaxKeyRecipients`) and releases their deposits.
+	pub async fn remove_wrapped_keys(
+		&self,
+		dataset: DatasetId,
+		epoch: u32,
+		recipients: &[AccountId],
+	) -> Result<Receipt> {
+		let call = api::tx().access_permissions().remove_wrapped_keys(
+			dataset,
+			epoch,
+			BoundedVec(recipients.to_vec()),
+		);
+		self.actor.submit_expecting::<events::WrappedKeyRemoved, _>(&call).await
 	}
 
 	async fn granted<Call: subxt::transactions::Payload>(

@@ -94,9 +94,9 @@ pub mod validators;
 pub mod wallet;
 
 pub use access::{
-	AccessAnswer, AccessBasis, AccessDecision, AccessDenial, AccessRequest, AccessTarget,
-	AllowedVisibilities, Dataset, DatasetId, DatasetPage, Grant, Ownership, Provenance, Scope,
-	Visibility,
+	AccessAnswer, AccessBasis, AccessDecision, AccessDenial, AccessReceipt, AccessRequest,
+	AccessTarget, AllowedVisibilities, Dataset, DatasetId, DatasetPage, Grant, KeyEpochs,
+	Ownership, Provenance, ReceiptsOf, Scope, Visibility,
 };
 pub use audit::{
 	Anomaly, AuditEvent, AuditPage, AuditReport, Case, CaseFilter, CaseId, CaseOutcome, CaseStatus,
@@ -107,8 +107,10 @@ pub use content::{ContentHash, HashAlgorithm};
 pub use data_source::{
 	Anchored, BulkFailure, BulkProgress, BulkReport, DataSource, Registration, Retirement,
 };
-pub use data_user::{DataUser, Follower, Verification};
-pub use dataset_owner::{DatasetCreated, DatasetDraft, DatasetOwner, GrantIssued};
+pub use data_user::{DataUser, Follower, ReceiptRecorded, Verification};
+pub use dataset_owner::{
+	DatasetCreated, DatasetDraft, DatasetOwner, EpochRotated, GrantIssued, KeyShared,
+};
 pub use error::{
 	AccessError, AuditError, Error, OperatorError, RecordRejection, RegistryError, Result,
 };

@@ -889,6 +889,59 @@ fn datasets_and_access_through_the_cli() {
 	assert_eq!(replaced["local"], generated["publicKey"]);
 	assert_ne!(replaced["registered"], derived.as_str());
 
+	// Alice shares the dataset key of the current epoch with Charlie, now a reader again, and
+	// with herself (MGMT-2).
+	json_ok(dmchain(&url, &["--suri", "//Alice", "key", "register"]));
+	json_ok(dmchain(
+		&url,
+		&[
+			"--suri",
+			"//Alice",
+			"access",
+			"grant",
+			&dataset,
+			"--user",
+			"//Charlie",
+			"--scope",
+			"read",
+			"--purpose",
+			"traffic model",
+			"--blocks",
+			"500",
+		],
+	));
+	let share = ["--suri", "//Alice", "dataset", "share-key", &dataset, "--to", "//Charlie"];
+	let shared = json_ok(dmchain(&url, &share));
+	// Charlie's revocation above moved the epoch on once.
+	assert_eq!(shared["epoch"], 1);
+	assert_eq!(shared["recipients"].as_array().unwrap().len(), 2);
+	let epochs = json_ok(dmchain(&url, &["dataset", "epochs", &dataset]));
+	assert_eq!((&epochs["epoch"], &epochs["wrapped"]), (&json!(1), &json!(2)));
+	// Bob has a key but no grant and no source in the dataset: he may not receive it.
+	json_ok(dmchain(&url, &["--suri", "//Bob", "key", "register"]));
+	let to_bob = ["--suri", "//Alice", "dataset", "share-key", &dataset, "--to", "//Bob"];
+	let refused = dmchain(&url, &to_bob);
+	assert_eq!(code(&refused), 3);
+	assert!(json_of(&refused)["error"].as_str().unwrap().contains("NotKeyHolder"));
+
+	// Charlie records what he was served (MON-2); the receipt is listed per dataset and per
+	// grantee. After a rotation Alice's share-key makes and shares a fresh key.
+	let delivered = "ab".repeat(32);
+	let receipt = ["--suri", "//Charlie", "access", "receipt", &dataset, "--delivered", &delivered];
+	let recorded = json_ok(dmchain(&url, &receipt));
+	let by_dataset = json_ok(dmchain(&url, &["access", "receipts", "--dataset", &dataset]));
+	let by_dataset = by_dataset.as_array().unwrap();
+	assert_eq!((by_dataset.len(), &by_dataset[0]["id"]), (1, &recorded["id"]));
+	assert_eq!(by_dataset[0]["delivered"], format!("0x{delivered}"));
+	let by_user = json_ok(dmchain(&url, &["access", "receipts", "--user", "//Charlie"]));
+	assert_eq!(by_user.as_array().unwrap().len(), 1);
+	let rotated = json_ok(dmchain(&url, &["--suri", "//Alice", "dataset", "rotate-key", &dataset]));
+	assert_eq!(rotated["epoch"], 2);
+	let fresh = json_ok(dmchain(&url, &["--suri", "//Alice", "dataset", "share-key", &dataset]));
+	assert_eq!(fresh["epoch"], 2);
+	let epochs = json_ok(dmchain(&url, &["dataset", "epochs", &dataset]));
+	assert_eq!(epochs["wrapped"], 3);
+
 	// Removed, the chain holds none; removing again is the pallet's KeyNotFound (exit 3).
 	json_ok(charlies(&["remove"]));
 	let gone = json_ok(dmchain(&url, &["key", "show", "--account", "//Charlie"]));

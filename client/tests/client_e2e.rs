@@ -5,11 +5,13 @@
 //! requests, grants and the access question.
 
 use dmchain_client::{
+	encryption::{self, DatasetKey, EncryptionKeypair, RecordBinding},
 	keys, AccessBasis, AccessDenial, AccessError, AccessTarget, AllowedVisibilities, Chain,
 	ContentHash, DataSource, DataUser, DataUserKind, DatasetDraft, DatasetOwner, Encoding, Error,
-	FieldSpec, FieldType, FormatSpec, FormatStatus, GeneratedKeys, HashAlgorithm, MetadataValue,
-	NodeOwner, Operator, OperatorError, ParameterValue, RecordCursor, RecordDraft, RecordId,
-	RegistryError, Scope, SourceHolds, SourceStatus, Supervisor, Visibility, WaitFor,
+	FieldSpec, FieldType, FormatSpec, FormatStatus, GeneratedKeys, HashAlgorithm, KeyEpochs,
+	MetadataValue, NodeOwner, Operator, OperatorError, ParameterValue, ReceiptsOf, RecordCursor,
+	RecordDraft, RecordId, RegistryError, Scope, SourceHolds, SourceStatus, Supervisor, Visibility,
+	WaitFor,
 };
 use dmchain_test_node::{free_port, NodeHome, TestNode};
 use std::time::Duration;
@@ -744,5 +746,147 @@ async fn owners_grant_and_revoke_access_and_the_chain_answers_who_may_read() {
 	assert_eq!(handed.owner, charlie);
 	let history: Vec<_> = handed.owners.iter().map(|o| o.owner.clone()).collect();
 	assert_eq!(history, vec![bob_account, charlie.clone()]);
+	node.stop();
+}
+
+/// The plaintext and the envelope a record's payload is sealed into, for the record
+/// `sequence` of `source` under `dataset`'s epoch `epoch`.
+fn seal(
+	chain: &Chain,
+	key: &DatasetKey,
+	dataset: u32,
+	epoch: u32,
+	source: u32,
+	sequence: u64,
+	text: &str,
+) -> (RecordBinding, Vec<u8>) {
+	let at =
+		RecordBinding { genesis: chain.api().genesis_hash().0, dataset, epoch, source, sequence };
+	let envelope = encryption::seal_payload(key, &at, text.as_bytes()).expect("seal");
+	(at, envelope)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn owners_share_epoch_keys_revocation_rotates_them_and_grantees_leave_receipts() {
+	let home = NodeHome::new();
+	let node = TestNode::start_dev(&home);
+	let chain = Chain::connect(&node.ws_url(), TIMEOUT).await.expect("connect");
+	let alice = Operator::new(chain.clone(), keys::dev("alice").unwrap());
+	let user = DataUser::new(chain.clone());
+	let account = |name: &str| keys::account_of(&keys::dev(name).unwrap());
+	let (bob, charlie, eve) = (account("bob"), account("charlie"), account("eve"));
+
+	// Bob owns an approved source (device Dave); Charlie and Eve are approved data users; all
+	// three register the encryption keys derived from their own secrets (MGMT-2).
+	let source = DataSource::new(chain.clone(), keys::dev("bob").unwrap())
+		.register_source(&account("dave"), 0, b"district heating")
+		.await
+		.expect("register")
+		.source;
+	alice.approve_source(source).await.expect("approve source");
+	for (name, who) in [("charlie", &charlie), ("eve", &eve)] {
+		user.register(&keys::dev(name).unwrap(), DataUserKind::Organisation, name, [7; 32])
+			.await
+			.expect("register data user");
+		alice.approve_data_user(who).await.expect("approve data user");
+	}
+	let encryption = |name: &str| EncryptionKeypair::from_suri(&format!("//{name}")).unwrap();
+	for name in ["bob", "charlie", "eve"] {
+		user.register_encryption_key(&keys::dev(name).unwrap(), &encryption(name))
+			.await
+			.expect("register encryption key");
+	}
+
+	let owner = DatasetOwner::new(chain.clone(), keys::dev("bob").unwrap());
+	let dataset = owner
+		.create_dataset(&DatasetDraft {
+			title: "Heat meters".into(),
+			description: "Hourly readings, sealed".into(),
+			format: 0,
+			visibility: Visibility::Consortium,
+			sources: vec![source],
+			derived_from: vec![],
+		})
+		.await
+		.expect("create dataset")
+		.dataset;
+	assert_eq!(user.key_epochs(dataset).await.unwrap(), KeyEpochs { epoch: 0, wrapped: 0 });
+
+	// The epoch-0 key goes to key holders only: Eve, without a grant, is refused.
+	let epoch0 = DatasetKey::generate();
+	let refused = owner.share_dataset_key(dataset, 0, &epoch0, &[eve.clone()]).await;
+	assert!(matches!(refused, Err(Error::Access(AccessError::NotKeyHolder))), "{refused:?}");
+	let far = finalized_block(&chain).await as u32 + 10_000;
+	for who in [&charlie, &eve] {
+		owner.grant_access(dataset, who, Scope::Read, "billing audit", far).await.expect("grant");
+	}
+	let shared = owner
+		.share_dataset_key(dataset, 0, &epoch0, &[bob.clone(), charlie.clone(), eve.clone()])
+		.await
+		.expect("share epoch 0");
+	assert_eq!(shared.receipts.len(), 1);
+	assert_eq!(user.key_epochs(dataset).await.unwrap(), KeyEpochs { epoch: 0, wrapped: 3 });
+
+	// A payload sealed under epoch 0 opens for each grantee with the key it unwraps, and only
+	// for the record it was sealed for.
+	let (at0, sealed0) = seal(&chain, &epoch0, dataset, 0, source, 1, "meter 7: 412 kWh");
+	for name in ["charlie", "eve"] {
+		let key = user.dataset_key(dataset, 0, &account(name), &encryption(name)).await.unwrap();
+		assert_eq!(encryption::open_payload(&key, &at0, &sealed0).unwrap(), b"meter 7: 412 kWh");
+	}
+	let elsewhere = RecordBinding { sequence: 2, ..at0 };
+	let moved = encryption::open_payload(&epoch0, &elsewhere, &sealed0);
+	assert!(matches!(moved, Err(Error::Decryption(_))), "{moved:?}");
+	// Eve's wrapped key does not open with Charlie's key pair.
+	let crossed = user.dataset_key(dataset, 0, &eve, &encryption("charlie")).await;
+	assert!(matches!(crossed, Err(Error::Decryption(_))), "{crossed:?}");
+
+	// Charlie records what he was served (MON-2): the hash of the envelope he received.
+	let delivered = ContentHash::of_bytes(HashAlgorithm::Blake2b256, &sealed0).digest;
+	let whole = AccessTarget::Dataset(dataset);
+	let recorded = user
+		.record_receipt(&keys::dev("charlie").unwrap(), whole, &charlie, Scope::Read, delivered)
+		.await
+		.expect("receipt");
+
+	// Revoking Eve moves the epoch on by itself; the new key goes to Bob and Charlie, never
+	// to Eve.
+	owner.revoke_access(dataset, &eve).await.expect("revoke");
+	assert_eq!(user.key_epochs(dataset).await.unwrap().epoch, 1);
+	let epoch1 = DatasetKey::generate();
+	let to_eve = owner.share_dataset_key(dataset, 1, &epoch1, &[eve.clone()]).await;
+	assert!(matches!(to_eve, Err(Error::Access(AccessError::NotKeyHolder))), "{to_eve:?}");
+	owner
+		.share_dataset_key(dataset, 1, &epoch1, &[bob.clone(), charlie.clone()])
+		.await
+		.expect("share epoch 1");
+
+	// A record written after the revocation: Charlie reads it, Eve cannot, neither with a key
+	// of the new epoch (none is wrapped for her) nor with the one she kept.
+	let (at1, sealed1) = seal(&chain, &epoch1, dataset, 1, source, 2, "meter 7: 431 kWh");
+	let charlies = user.dataset_key(dataset, 1, &charlie, &encryption("charlie")).await.unwrap();
+	assert_eq!(encryption::open_payload(&charlies, &at1, &sealed1).unwrap(), b"meter 7: 431 kWh");
+	let none = user.dataset_key(dataset, 1, &eve, &encryption("eve")).await;
+	assert!(matches!(none, Err(Error::NotFound(_))), "{none:?}");
+	let kept = user.dataset_key(dataset, 0, &eve, &encryption("eve")).await.unwrap();
+	let stale = encryption::open_payload(&kept, &RecordBinding { epoch: 0, ..at1 }, &sealed1);
+	assert!(matches!(stale, Err(Error::Decryption(_))), "{stale:?}");
+	// And without a grant she cannot leave a receipt.
+	let no_grant =
+		user.record_receipt(&keys::dev("eve").unwrap(), whole, &eve, Scope::Read, delivered).await;
+	assert!(matches!(no_grant, Err(Error::Access(AccessError::NoValidGrant))), "{no_grant:?}");
+
+	// The owner and supervisors list receipts per dataset and per grantee.
+	let listed = user.receipts(ReceiptsOf::Dataset(dataset), 0, None).await.unwrap();
+	assert_eq!(listed.len(), 1);
+	let receipt = &listed[0];
+	assert_eq!((receipt.id, receipt.grantee.clone()), (recorded.id, charlie.clone()));
+	assert_eq!((receipt.served_by.clone(), receipt.scope), (charlie.clone(), Scope::Read));
+	assert_eq!(receipt.delivered, format!("0x{}", hex::encode(delivered)));
+	assert!(receipt.moment > 0);
+	assert_eq!(user.receipts(ReceiptsOf::User(charlie.clone()), 0, None).await.unwrap(), listed);
+	assert!(user.receipts(ReceiptsOf::User(eve), 0, None).await.unwrap().is_empty());
+	let later = u32::try_from(receipt.at).unwrap() + 1;
+	assert!(user.receipts(ReceiptsOf::Dataset(dataset), later, None).await.unwrap().is_empty());
 	node.stop();
 }

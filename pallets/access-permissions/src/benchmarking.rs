@@ -5,7 +5,8 @@
 
 use super::*;
 use crate::pallet::{
-	Call, Config, DatasetKeyEpochs, EncryptionKeys, Event, GrantExpiries, Grants, Pallet, Requests,
+	Call, Config, DatasetKeyEpochs, EncryptionKeys, Event, GrantExpiries, Grants, HoldReason,
+	Pallet, Requests, WrappedKeys,
 };
 use alloc::vec;
 use dmchain_primitives::{AccessTarget, DatasetId, Scope, Visibilities, Visibility};
@@ -13,7 +14,10 @@ use frame_benchmarking::v2::*;
 use frame_support::{
 	ensure,
 	pallet_prelude::Get,
-	traits::{fungible::Mutate, Hooks},
+	traits::{
+		fungible::{Mutate, MutateHold},
+		Hooks,
+	},
 	weights::Weight,
 	BoundedVec,
 };
@@ -26,8 +30,11 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 	);
 }
 
+/// Funds `who` with a millionth of the largest balance: enough for any deposit, and a million
+/// funded accounts before the total issuance would overflow (at which point `set_balance`
+/// would give nothing).
 fn fund<T: Config>(who: &T::AccountId) {
-	T::Currency::set_balance(who, BalanceOf::<T>::max_value() / 4u32.into());
+	T::Currency::set_balance(who, BalanceOf::<T>::max_value() / 1_000_000u32.into());
 }
 
 /// A funded approved data user.
@@ -101,8 +108,8 @@ fn granted<T: Config>() -> Result<(T::AccountId, DatasetId, T::AccountId), Bench
 
 /// A consortium dataset of an approved data user over `MaxSources` sources of a source owner
 /// without a role, and `n` recipients for its epoch-0 key (the source owner, then grantees who
-/// read), each with a registered encryption key and a key wrapped for it already.
-fn wrapped<T: Config>(
+/// read), each with a registered encryption key.
+fn key_holders<T: Config>(
 	n: u32,
 ) -> Result<(T::AccountId, DatasetId, vec::Vec<T::AccountId>), BenchmarkError> {
 	let owner = data_user::<T>("owner", 0);
@@ -140,8 +147,6 @@ fn wrapped<T: Config>(
 			},
 		);
 	}
-	let keys = recipients.iter().map(|r| (r.clone(), [0xdd; WRAPPED_KEY_LEN])).collect();
-	Pallet::<T>::do_set_wrapped_keys(owner.clone(), id, 0, BoundedVec::truncate_from(keys))?;
 	Ok((owner, id, recipients))
 }
 
@@ -434,24 +439,28 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `on_idle` removing `n` expired grants (each of a different user, all due).
+	/// `on_idle` removing `n` expired grants, all due, each on its own dataset of its own
+	/// owner (so no dataset, epoch or deposit entry is shared between them) and each able to
+	/// read (so each moves its dataset's key epoch on).
 	#[benchmark]
 	fn expire_grants(
 		n: Linear<0, { T::MaxExpiriesPerBlock::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let owner = source_owner::<T>(0);
-		let id = dataset_of::<T>(&owner, Visibility::Consortium, Default::default())?;
 		let expires_at = far_expiry::<T>();
+		let mut datasets = vec![];
 		for i in 0..n {
+			let owner = source_owner::<T>(i);
+			let id = dataset_of::<T>(&owner, Visibility::Consortium, Default::default())?;
 			let user = data_user::<T>("user", i);
 			Pallet::<T>::do_grant_access(
-				owner.clone(),
+				owner,
 				id,
 				user,
 				Scope::Read,
 				bytes::<T::MaxPurposeLen>(),
 				expires_at,
 			)?;
+			datasets.push(id);
 		}
 		frame_system::Pallet::<T>::set_block_number(expires_at);
 
@@ -461,20 +470,19 @@ mod benchmarks {
 		}
 
 		assert_eq!(GrantExpiries::<T>::iter_keys().count(), 0);
-		assert_eq!(Grants::<T>::iter_prefix(id).count(), 0);
-		// Every grant could read: each moved the key epoch on.
-		assert_eq!(DatasetKeyEpochs::<T>::get(id).epoch, n);
+		assert!(datasets.iter().all(|id| Grants::<T>::iter_prefix(id).count() == 0));
+		assert!(datasets.iter().all(|id| DatasetKeyEpochs::<T>::get(id).epoch == 1));
 		Ok(())
 	}
 
-	/// `n` recipients, each replacing a key wrapped before: the first a source owner without
-	/// a role (the owner check, the access question and the sources' owners all read), the
-	/// others grantees who read.
+	/// `n` recipients, each a new entry (which holds a deposit; a replaced one holds none):
+	/// the first a source owner without a role (the access question fails, then the sources'
+	/// owners are all read), the others grantees who read.
 	#[benchmark]
 	fn set_wrapped_keys(
 		n: Linear<1, { T::MaxKeyRecipients::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let (owner, id, recipients) = wrapped::<T>(n)?;
+		let (owner, id, recipients) = key_holders::<T>(n)?;
 		let keys: WrapsOf<T> = BoundedVec::truncate_from(
 			recipients.iter().map(|r| (r.clone(), [0xee; WRAPPED_KEY_LEN])).collect(),
 		);
@@ -487,12 +495,26 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` wrapped keys removed by the owner.
+	/// `n` wrapped keys removed by the owner, each paid for by a different account (former
+	/// owners), so that each release touches its own accounts.
 	#[benchmark]
 	fn remove_wrapped_keys(
 		n: Linear<1, { T::MaxKeyRecipients::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let (owner, id, recipients) = wrapped::<T>(n)?;
+		let (owner, id, recipients) = key_holders::<T>(n)?;
+		for (i, recipient) in recipients.iter().enumerate() {
+			let payer = source_owner::<T>(1_000 + i as u32);
+			let mut entry = crate::types::WrappedKey {
+				wrapped: [0xdd; WRAPPED_KEY_LEN],
+				stored_at: frame_system::Pallet::<T>::block_number(),
+				depositor: payer.clone(),
+				deposit: Default::default(),
+			};
+			entry.deposit = Pallet::<T>::deposit_for(codec::Encode::encoded_size(&entry));
+			T::Currency::hold(&HoldReason::WrappedKeyDeposit.into(), &payer, entry.deposit)?;
+			WrappedKeys::<T>::insert((id, 0), recipient, entry);
+		}
+		DatasetKeyEpochs::<T>::mutate(id, |state| state.wrapped = n);
 		let recipients: RecipientsOf<T> = BoundedVec::truncate_from(recipients);
 
 		#[extrinsic_call]
@@ -556,18 +578,16 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` receipts past their retention pruned, each of a different grantee and the last of
-	/// its indexes (so each index range goes too).
+	/// `n` receipts past their retention pruned, each of its own grantee on its own dataset
+	/// and the last of both its indexes (so each index range goes too).
 	#[benchmark]
-	fn prune_receipts(
-		n: Linear<1, { T::MaxReceiptsPruned::get() }>,
-	) -> Result<(), BenchmarkError> {
-		let owner = source_owner::<T>(0);
-		let id = dataset_of::<T>(&owner, Visibility::Consortium, Default::default())?;
+	fn prune_receipts(n: Linear<1, { T::MaxReceiptsPruned::get() }>) -> Result<(), BenchmarkError> {
 		for i in 0..n {
+			let owner = source_owner::<T>(i);
+			let id = dataset_of::<T>(&owner, Visibility::Consortium, Default::default())?;
 			let user = data_user::<T>("user", i);
 			Pallet::<T>::do_grant_access(
-				owner.clone(),
+				owner,
 				id,
 				user.clone(),
 				Scope::Read,

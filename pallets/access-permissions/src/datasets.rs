@@ -3,8 +3,8 @@
 
 use crate::{
 	pallet::{
-		Config, DatasetKeyEpochs, Datasets, Error, Event, FormatVisibilities, HoldReason, NextDatasetId, Owners,
-		Pallet,
+		Config, DatasetKeyEpochs, Datasets, Error, Event, FormatVisibilities, HoldReason,
+		NextDatasetId, Owners, Pallet,
 	},
 	types::{
 		BalanceOf, Dataset, DatasetOf, DescriptionOf, OwnerEntry, ParentsOf, PurposeOf, SourcesOf,

@@ -14,7 +14,7 @@ use crate::{
 		Config, DatasetKeyEpochs, Datasets, EncryptionKeys, Error, Event, HoldReason, Pallet,
 		WrappedKeys,
 	},
-	types::{RecipientsOf, WrapsOf, WrappedKey},
+	types::{RecipientsOf, WrappedKey, WrapsOf},
 };
 use alloc::collections::BTreeSet;
 use codec::Encode;
@@ -77,17 +77,24 @@ impl<T: Config> Pallet<T> {
 			ensure!(holder, Error::<T>::NotKeyHolder);
 			ensure!(EncryptionKeys::<T>::contains_key(&recipient), Error::<T>::KeyNotFound);
 
-			match WrappedKeys::<T>::get((id, epoch), &recipient) {
-				Some(old) => {
-					T::Currency::release(&reason, &old.depositor, old.deposit, Precision::BestEffort)?;
+			// A key wrapped before is replaced in place: its payer and deposit stay (the entry
+			// has a fixed size), so only new entries hold a deposit, always from the caller.
+			let entry = match WrappedKeys::<T>::get((id, epoch), &recipient) {
+				Some(old) => WrappedKey { wrapped, stored_at: now, ..old },
+				None => {
+					let mut entry = WrappedKey {
+						wrapped,
+						stored_at: now,
+						depositor: who.clone(),
+						deposit: Default::default(),
+					};
+					entry.deposit = Self::deposit_for(entry.encoded_size());
+					T::Currency::hold(&reason, &who, entry.deposit)
+						.map_err(|_| Error::<T>::InsufficientDeposit)?;
+					state.wrapped = state.wrapped.saturating_add(1);
+					entry
 				},
-				None => state.wrapped = state.wrapped.saturating_add(1),
-			}
-			let mut entry =
-				WrappedKey { wrapped, stored_at: now, depositor: who.clone(), deposit: Default::default() };
-			entry.deposit = Self::deposit_for(entry.encoded_size());
-			T::Currency::hold(&reason, &who, entry.deposit)
-				.map_err(|_| Error::<T>::InsufficientDeposit)?;
+			};
 			WrappedKeys::<T>::insert((id, epoch), &recipient, entry);
 			Self::deposit_event(Event::DatasetKeyWrapped { dataset: id, epoch, recipient });
 		}
@@ -107,8 +114,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(recipients.iter().all(|r| seen.insert(r)), Error::<T>::DuplicateRecipient);
 		let mut state = DatasetKeyEpochs::<T>::get(id);
 		for recipient in recipients {
-			let entry =
-				WrappedKeys::<T>::take((id, epoch), &recipient).ok_or(Error::<T>::WrappedKeyNotFound)?;
+			let entry = WrappedKeys::<T>::take((id, epoch), &recipient)
+				.ok_or(Error::<T>::WrappedKeyNotFound)?;
 			ensure!(
 				who == dataset.owner || who == entry.depositor,
 				Error::<T>::NotOwnerOrDepositor

@@ -84,13 +84,13 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod datasets;
-mod grants;
 mod epochs;
+mod grants;
 mod keys;
-mod receipts;
 #[cfg(test)]
 mod mock;
 mod queries;
+mod receipts;
 #[cfg(test)]
 mod tests;
 #[cfg(any(feature = "try-runtime", test))]
@@ -126,8 +126,8 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 pub mod pallet {
 	use super::*;
 	use dmchain_primitives::{
-		AccessTarget, DataFormats, DatasetId, FormatId, RecordRegistry, Roles, Scope, SourceControl,
-		Visibilities, Visibility,
+		AccessTarget, DataFormats, DatasetId, FormatId, RecordRegistry, Roles, Scope,
+		SourceControl, Visibilities, Visibility,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -330,7 +330,8 @@ pub mod pallet {
 	///
 	/// TWOX-NOTE: dataset ids are assigned by the pallet.
 	#[pallet::storage]
-	pub type DatasetKeyEpochs<T: Config> = StorageMap<_, Twox64Concat, DatasetId, KeyEpochs, ValueQuery>;
+	pub type DatasetKeyEpochs<T: Config> =
+		StorageMap<_, Twox64Concat, DatasetId, KeyEpochs, ValueQuery>;
 
 	/// Dataset keys wrapped per recipient, by (dataset, epoch) and recipient (MGMT-2).
 	///
@@ -1001,7 +1002,8 @@ pub mod pallet {
 
 		/// Stores the key of `dataset`'s epoch `epoch` (the current one or an earlier one),
 		/// wrapped for each recipient's registered encryption key (MGMT-2). A key wrapped for
-		/// a recipient before is replaced. The deposit for each is held from the caller.
+		/// a recipient before is replaced in place (its payer and deposit stay); the deposit for
+		/// each new one is held from the caller.
 		///
 		/// A recipient must be the owner, the owner of one of the dataset's sources (they
 		/// encrypt its records), or hold a grant that reads (scope read or derive) and still

@@ -26,8 +26,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, DispatchError};
 
 /// A page of receipts as the runtime API answers it.
-pub type ReceiptPageOf<T> =
-	ReceiptPage<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+pub type ReceiptPageOf<T> = ReceiptPage<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 impl<T: Config> Pallet<T> {
 	/// The deposit for `receipt` and its two index entries.
@@ -153,7 +152,8 @@ impl<T: Config> Pallet<T> {
 				alloc::boxed::Box::new(move |pos| UserReceipts::<T>::get(&who, pos)),
 			),
 		};
-		let receipt_at = |pos: u64| entry(pos).and_then(|id| Receipts::<T>::get(id).map(|r| (id, r)));
+		let receipt_at =
+			|pos: u64| entry(pos).and_then(|id| Receipts::<T>::get(id).map(|r| (id, r)));
 		let limit = limit.min(T::MaxPageSize::get()) as usize;
 
 		let mut pos = match cursor {

@@ -998,7 +998,12 @@ mod epochs {
 	type Recipients = BoundedVec<AccountId, frame_support::traits::ConstU32<3>>;
 
 	fn wraps(recipients: &[AccountId]) -> Wraps {
-		recipients.iter().map(|r| (*r, [*r as u8; WRAPPED_KEY_LEN])).collect::<Vec<_>>().try_into().unwrap()
+		recipients
+			.iter()
+			.map(|r| (*r, [*r as u8; WRAPPED_KEY_LEN]))
+			.collect::<Vec<_>>()
+			.try_into()
+			.unwrap()
 	}
 
 	fn recipients(r: &[AccountId]) -> Recipients {
@@ -1089,18 +1094,21 @@ mod epochs {
 	}
 
 	#[test]
-	fn wrapping_again_replaces_the_key_and_its_deposit_moves_to_the_new_payer() {
+	fn wrapping_again_replaces_the_key_in_place_and_its_payer_keeps_the_deposit() {
 		build_and_execute(|| {
 			let id = dataset_with_keys();
 			assert_ok!(Access::set_wrapped_keys(origin(OWNER), id, 0, wraps(&[SOURCE_OWNER])));
 			let deposit = held(HoldReason::WrappedKeyDeposit, OWNER);
 			assert_ok!(Access::transfer_dataset(origin(OWNER), id, USER));
+			System::set_block_number(3);
 			let replaced: Wraps = vec![(SOURCE_OWNER, [42; WRAPPED_KEY_LEN])].try_into().unwrap();
 			assert_ok!(Access::set_wrapped_keys(origin(USER), id, 0, replaced));
 			assert_eq!(Access::wrapped_key(id, 0, &SOURCE_OWNER), Some([42; WRAPPED_KEY_LEN]));
+			let entry = WrappedKeys::<Test>::get((id, 0), SOURCE_OWNER).unwrap();
+			assert_eq!((entry.depositor, entry.deposit, entry.stored_at), (OWNER, deposit, 3));
 			assert_eq!(DatasetKeyEpochs::<Test>::get(id).wrapped, 1);
-			assert_eq!(held(HoldReason::WrappedKeyDeposit, OWNER), 0);
-			assert_eq!(held(HoldReason::WrappedKeyDeposit, USER), deposit);
+			assert_eq!(held(HoldReason::WrappedKeyDeposit, OWNER), deposit);
+			assert_eq!(held(HoldReason::WrappedKeyDeposit, USER), 0);
 		});
 	}
 
@@ -1237,7 +1245,10 @@ mod receipts {
 				Event::ReceiptRecorded { id: 0, target, grantee: USER, delivered: [7; 32] }.into(),
 			);
 			let r = Receipts::<Test>::get(0).unwrap();
-			assert_eq!((r.target, r.grantee, r.served_by, r.scope), (target, USER, USER, Scope::Read));
+			assert_eq!(
+				(r.target, r.grantee, r.served_by, r.scope),
+				(target, USER, USER, Scope::Read)
+			);
 			assert_eq!((r.at, r.moment, r.delivered), (4, 24_000, [7; 32]));
 			assert_eq!(r.deposit, Access::receipt_deposit(&r));
 			assert_eq!(held(HoldReason::ReceiptDeposit, USER), r.deposit);
@@ -1264,13 +1275,24 @@ mod receipts {
 				Error::<Test>::DatasetNotFound
 			);
 			assert_noop!(rec(STRANGER, dataset, USER, Scope::Read), Error::<Test>::NotReceiptParty);
-			assert_noop!(rec(USER, dataset, OTHER_USER, Scope::Read), Error::<Test>::NotReceiptParty);
-			assert_noop!(rec(OTHER_USER, dataset, OTHER_USER, Scope::Read), Error::<Test>::NoValidGrant);
+			assert_noop!(
+				rec(USER, dataset, OTHER_USER, Scope::Read),
+				Error::<Test>::NotReceiptParty
+			);
+			assert_noop!(
+				rec(OTHER_USER, dataset, OTHER_USER, Scope::Read),
+				Error::<Test>::NoValidGrant
+			);
 			assert_noop!(rec(USER, dataset, USER, Scope::Read), Error::<Test>::NoValidGrant);
 			assert_ok!(rec(USER, dataset, USER, Scope::VerifyOnly));
 			let missing = RecordId { source: OWN_SOURCE, index: 99 };
 			assert_noop!(
-				rec(USER, AccessTarget::Record { dataset: id, record: missing }, USER, Scope::VerifyOnly),
+				rec(
+					USER,
+					AccessTarget::Record { dataset: id, record: missing },
+					USER,
+					Scope::VerifyOnly
+				),
 				Error::<Test>::RecordNotFound
 			);
 			assert_noop!(
@@ -1283,7 +1305,10 @@ mod receipts {
 				Error::<Test>::RecordNotInDataset
 			);
 			grant(id, PAUPER, Scope::Read, 20);
-			assert_noop!(rec(PAUPER, dataset, PAUPER, Scope::Read), Error::<Test>::InsufficientDeposit);
+			assert_noop!(
+				rec(PAUPER, dataset, PAUPER, Scope::Read),
+				Error::<Test>::InsufficientDeposit
+			);
 			// At the expiry block the grant counts no more.
 			System::set_block_number(20);
 			assert_noop!(rec(USER, dataset, USER, Scope::VerifyOnly), Error::<Test>::NoValidGrant);
@@ -1298,7 +1323,13 @@ mod receipts {
 			NextReceiptId::<Test>::put(u64::MAX);
 			OldestReceipt::<Test>::put(u64::MAX);
 			assert_noop!(
-				Access::record_receipt(origin(USER), AccessTarget::Dataset(id), USER, Scope::Read, [1; 32]),
+				Access::record_receipt(
+					origin(USER),
+					AccessTarget::Dataset(id),
+					USER,
+					Scope::Read,
+					[1; 32]
+				),
 				Error::<Test>::ReceiptIdsExhausted
 			);
 		});
@@ -1314,12 +1345,14 @@ mod receipts {
 				grant(d, OTHER_USER, Scope::Read, 500);
 			}
 			// Blocks 2..=7: a/USER, b/USER, a/OTHER_USER, a/USER, b/OTHER_USER, a/USER.
-			let plan = [(a, USER), (b, USER), (a, OTHER_USER), (a, USER), (b, OTHER_USER), (a, USER)];
+			let plan =
+				[(a, USER), (b, USER), (a, OTHER_USER), (a, USER), (b, OTHER_USER), (a, USER)];
 			for (i, (d, user)) in plan.into_iter().enumerate() {
 				System::set_block_number(2 + i as u64);
 				record(user, AccessTarget::Dataset(d), user, i as u8);
 			}
-			let page = |of, from, to, cursor, limit| Access::receipts_page(of, from, to, cursor, limit);
+			let page =
+				|of, from, to, cursor, limit| Access::receipts_page(of, from, to, cursor, limit);
 			// Dataset a: receipts 0, 2, 3, 5; pages of at most MaxPageSize (3).
 			let first = page(ReceiptsOf::Dataset(a), 0, None, None, 10);
 			assert_eq!(ids(&first), vec![0, 2, 3]);
@@ -1333,7 +1366,10 @@ mod receipts {
 			assert_eq!(ids(&user), vec![1, 3]);
 			assert_eq!(ids(&page(ReceiptsOf::User(USER), 3, None, user.next, 2)), vec![5]);
 			let view = &user.items[0];
-			assert_eq!((view.target, view.grantee, view.at, view.delivered), (AccessTarget::Dataset(b), USER, 3, [1; 32]));
+			assert_eq!(
+				(view.target, view.grantee, view.at, view.delivered),
+				(AccessTarget::Dataset(b), USER, 3, [1; 32])
+			);
 			assert!(page(ReceiptsOf::User(STRANGER), 0, None, None, 10).items.is_empty());
 			assert!(page(ReceiptsOf::Dataset(a), 8, None, None, 10).items.is_empty());
 		});
@@ -1349,9 +1385,15 @@ mod receipts {
 			System::set_block_number(2);
 			record(OTHER_USER, AccessTarget::Dataset(id), OTHER_USER, 1);
 			record(USER, AccessTarget::Dataset(id), USER, 2);
-			assert_noop!(Access::prune_receipts(origin(STRANGER), 5), Error::<Test>::NothingToPrune);
+			assert_noop!(
+				Access::prune_receipts(origin(STRANGER), 5),
+				Error::<Test>::NothingToPrune
+			);
 			System::set_block_number(1 + RECEIPT_RETENTION);
-			assert_noop!(Access::prune_receipts(origin(STRANGER), 0), Error::<Test>::NothingToPrune);
+			assert_noop!(
+				Access::prune_receipts(origin(STRANGER), 0),
+				Error::<Test>::NothingToPrune
+			);
 			// Only receipt 0 is old enough.
 			assert_ok!(Access::prune_receipts(origin(STRANGER), 5));
 			System::assert_last_event(Event::ReceiptsPruned { count: 1, oldest: 1 }.into());
@@ -1361,7 +1403,10 @@ mod receipts {
 			assert_ok!(Access::revoke_access(origin(OWNER), id, USER));
 			assert_ok!(Access::revoke_access(origin(OWNER), id, OTHER_USER));
 			assert_ok!(Access::remove_dataset(origin(OWNER), id));
-			assert_eq!(ids(&Access::receipts_page(ReceiptsOf::Dataset(id), 0, None, None, 5)), vec![1, 2]);
+			assert_eq!(
+				ids(&Access::receipts_page(ReceiptsOf::Dataset(id), 0, None, None, 5)),
+				vec![1, 2]
+			);
 			System::set_block_number(2 + RECEIPT_RETENTION);
 			// At most MaxReceiptsPruned (2) a call; here 2 are left.
 			let info = Access::prune_receipts(origin(STRANGER), 9).unwrap();
@@ -1371,7 +1416,10 @@ mod receipts {
 			assert!(!DatasetReceiptRange::<Test>::contains_key(id));
 			assert!(!UserReceiptRange::<Test>::contains_key(USER));
 			assert_eq!(Receipts::<Test>::iter().count(), 0);
-			assert_noop!(Access::prune_receipts(origin(STRANGER), 1), Error::<Test>::NothingToPrune);
+			assert_noop!(
+				Access::prune_receipts(origin(STRANGER), 1),
+				Error::<Test>::NothingToPrune
+			);
 		});
 	}
 }

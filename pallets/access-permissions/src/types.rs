@@ -196,7 +196,8 @@ pub type WrappedKeyOf<T> =
 	WrappedKey<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, BalanceOf<T>>;
 
 /// An access receipt as the pallet stores it.
-pub type ReceiptOf<T> = Receipt<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, BalanceOf<T>>;
+pub type ReceiptOf<T> =
+	Receipt<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, BalanceOf<T>>;
 
 /// A dataset's key epochs (MGMT-2): the epoch whose key encrypts new records, and how many
 /// wrapped keys the dataset has over all its epochs.

@@ -82,13 +82,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::Owners` (r:0 w:1)
 	/// Proof: `AccessPermissions::Owners` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn create_dataset() -> Weight {
 		// Proof size: measured `42433`, estimated `230046`.
-		// Minimum execution time: 897_175_000 picoseconds.
-		Weight::from_parts(1_339_443_000, 230046)
+		// Minimum execution time: 871_186_000 picoseconds.
+		Weight::from_parts(1_261_396_000, 230046)
 			.saturating_add(T::DbWeight::get().reads(142_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AccessPermissions::FormatVisibilities` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
 	fn set_visibility() -> Weight {
 		// Proof size: measured `1593`, estimated `4997`.
-		// Minimum execution time: 35_242_000 picoseconds.
-		Weight::from_parts(63_154_000, 4997)
+		// Minimum execution time: 42_223_000 picoseconds.
+		Weight::from_parts(71_696_000, 4997)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -112,30 +112,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::Owners` (r:0 w:1)
 	/// Proof: `AccessPermissions::Owners` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn transfer_dataset() -> Weight {
 		// Proof size: measured `6547`, estimated `230046`.
-		// Minimum execution time: 383_231_000 picoseconds.
-		Weight::from_parts(584_610_000, 230046)
+		// Minimum execution time: 389_009_000 picoseconds.
+		Weight::from_parts(620_153_000, 230046)
 			.saturating_add(T::DbWeight::get().reads(70_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `AccessPermissions::Datasets` (r:9 w:9)
 	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::Owners` (r:32 w:32)
 	/// Proof: `AccessPermissions::Owners` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_dataset() -> Weight {
 		// Proof size: measured `16209`, estimated `82110`.
-		// Minimum execution time: 241_219_000 picoseconds.
-		Weight::from_parts(340_977_000, 82110)
-			.saturating_add(T::DbWeight::get().reads(43_u64))
-			.saturating_add(T::DbWeight::get().writes(43_u64))
+		// Minimum execution time: 270_051_000 picoseconds.
+		Weight::from_parts(384_792_000, 82110)
+			.saturating_add(T::DbWeight::get().reads(44_u64))
+			.saturating_add(T::DbWeight::get().writes(44_u64))
 	}
 	/// Storage: `OperatorConfig::Operators` (r:1 w:0)
 	/// Proof: `OperatorConfig::Operators` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
@@ -145,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AccessPermissions::FormatVisibilities` (`max_values`: None, `max_size`: Some(15), added: 2490, mode: `MaxEncodedLen`)
 	fn set_format_visibilities() -> Weight {
 		// Proof size: measured `439`, estimated `38513`.
-		// Minimum execution time: 19_058_000 picoseconds.
-		Weight::from_parts(33_720_000, 38513)
+		// Minimum execution time: 18_948_000 picoseconds.
+		Weight::from_parts(35_152_000, 38513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -159,11 +161,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn request_access() -> Weight {
 		// Proof size: measured `2278`, estimated `4997`.
-		// Minimum execution time: 102_633_000 picoseconds.
-		Weight::from_parts(167_539_000, 4997)
+		// Minimum execution time: 110_564_000 picoseconds.
+		Weight::from_parts(178_626_000, 4997)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -172,13 +174,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::Datasets` (r:1 w:1)
 	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
 		// Proof size: measured `2279`, estimated `4997`.
-		// Minimum execution time: 77_455_000 picoseconds.
-		Weight::from_parts(113_279_000, 4997)
+		// Minimum execution time: 83_514_000 picoseconds.
+		Weight::from_parts(138_586_000, 4997)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -189,19 +191,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `OperatorConfig::DataUsers` (r:1 w:0)
 	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::Grants` (r:1 w:1)
 	/// Proof: `AccessPermissions::Grants` (`max_values`: None, `max_size`: Some(375), added: 2850, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::GrantExpiries` (r:0 w:1)
 	/// Proof: `AccessPermissions::GrantExpiries` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn approve_request() -> Weight {
-		// Proof size: measured `3275`, estimated `6326`.
-		// Minimum execution time: 196_593_000 picoseconds.
-		Weight::from_parts(271_424_000, 6326)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size: measured `3275`, estimated `6398`.
+		// Minimum execution time: 206_948_000 picoseconds.
+		Weight::from_parts(322_099_000, 6398)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `AccessPermissions::Datasets` (r:1 w:1)
 	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
@@ -210,11 +214,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn reject_request() -> Weight {
 		// Proof size: measured `2279`, estimated `4997`.
-		// Minimum execution time: 84_425_000 picoseconds.
-		Weight::from_parts(136_433_000, 4997)
+		// Minimum execution time: 83_234_000 picoseconds.
+		Weight::from_parts(112_126_000, 4997)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -227,15 +231,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::GrantExpiries` (r:0 w:2)
 	/// Proof: `AccessPermissions::GrantExpiries` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn grant_access() -> Weight {
 		// Proof size: measured `2747`, estimated `4997`.
-		// Minimum execution time: 150_504_000 picoseconds.
-		Weight::from_parts(223_262_000, 4997)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 147_800_000 picoseconds.
+		Weight::from_parts(170_233_000, 4997)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `AccessPermissions::Datasets` (r:1 w:1)
 	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
@@ -244,32 +250,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::GrantExpiries` (r:0 w:1)
 	/// Proof: `AccessPermissions::GrantExpiries` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn revoke_access() -> Weight {
 		// Proof size: measured `2361`, estimated `4997`.
-		// Minimum execution time: 84_636_000 picoseconds.
-		Weight::from_parts(136_072_000, 4997)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 83_524_000 picoseconds.
+		Weight::from_parts(106_738_000, 4997)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `AccessPermissions::Grants` (r:1 w:1)
 	/// Proof: `AccessPermissions::Grants` (`max_values`: None, `max_size`: Some(375), added: 2850, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::Datasets` (r:1 w:1)
 	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::GrantExpiries` (r:0 w:1)
 	/// Proof: `AccessPermissions::GrantExpiries` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn remove_expired_grant() -> Weight {
 		// Proof size: measured `2361`, estimated `4997`.
-		// Minimum execution time: 85_527_000 picoseconds.
-		Weight::from_parts(131_516_000, 4997)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 88_852_000 picoseconds.
+		Weight::from_parts(138_747_000, 4997)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -278,11 +288,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn register_encryption_key() -> Weight {
-		// Proof size: measured `382`, estimated `3658`.
-		// Minimum execution time: 168_952_000 picoseconds.
-		Weight::from_parts(263_271_000, 3658)
+		// Proof size: measured `382`, estimated `3694`.
+		// Minimum execution time: 170_264_000 picoseconds.
+		Weight::from_parts(260_157_000, 3694)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -291,11 +301,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
 	fn remove_encryption_key() -> Weight {
-		// Proof size: measured `328`, estimated `3658`.
-		// Minimum execution time: 62_723_000 picoseconds.
-		Weight::from_parts(115_142_000, 3658)
+		// Proof size: measured `328`, estimated `3694`.
+		// Minimum execution time: 58_297_000 picoseconds.
+		Weight::from_parts(116_243_000, 3694)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -303,173 +313,272 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AccessPermissions::GrantExpiries` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `AccessPermissions::Grants` (r:32 w:32)
 	/// Proof: `AccessPermissions::Grants` (`max_values`: None, `max_size`: Some(375), added: 2850, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:32 w:32)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::Datasets` (r:32 w:32)
+	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:32 w:32)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 32]`.
+	fn expire_grants(n: u32, ) -> Weight {
+		// Proof size: measured `233 + n * 2176`, estimated `3744 + n * 4007`.
+		// Minimum execution time: 4_818_000 picoseconds.
+		Weight::from_parts(10_775_266, 3744)
+			.saturating_add(Weight::from_parts(120_119_551, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4007).saturating_mul(n.into()))
+	}
+	/// Storage: `AccessPermissions::Datasets` (r:1 w:0)
+	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::DataUsers` (r:32 w:0)
+	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Sources` (r:64 w:0)
+	/// Proof: `DataRegistry::Sources` (`max_values`: None, `max_size`: Some(1104), added: 3579, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::EncryptionKeys` (r:32 w:0)
+	/// Proof: `AccessPermissions::EncryptionKeys` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::WrappedKeys` (r:32 w:32)
+	/// Proof: `AccessPermissions::WrappedKeys` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `AccessPermissions::Datasets` (r:1 w:1)
-	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 32]`.
-	fn expire_grants(n: u32, ) -> Weight {
-		// Proof size: measured `2310 + n * 159`, estimated `4997 + n * 2850`.
-		// Minimum execution time: 9_344_000 picoseconds.
-		Weight::from_parts(28_383_739, 4997)
-			.saturating_add(Weight::from_parts(74_859_394, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2850).saturating_mul(n.into()))
-	}
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::Grants` (r:31 w:0)
+	/// Proof: `AccessPermissions::Grants` (`max_values`: None, `max_size`: Some(375), added: 2850, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 32]`.
 	fn set_wrapped_keys(n: u32, ) -> Weight {
-		Weight::from_parts(1_000_000_000, 230046)
-			.saturating_add(Weight::from_parts(300_000_000, 3000).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(70_u64))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+		// Proof size: measured `5644 + n * 270`, estimated `230046 + n * 2707`.
+		// Minimum execution time: 361_448_000 picoseconds.
+		Weight::from_parts(433_694_142, 230046)
+			.saturating_add(Weight::from_parts(87_179_277, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(67_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2707).saturating_mul(n.into()))
 	}
+	/// Storage: `AccessPermissions::Datasets` (r:1 w:0)
+	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::WrappedKeys` (r:32 w:32)
+	/// Proof: `AccessPermissions::WrappedKeys` (`max_values`: None, `max_size`: Some(196), added: 2671, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:32 w:32)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:32 w:32)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 32]`.
 	fn remove_wrapped_keys(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 5000)
-			.saturating_add(Weight::from_parts(200_000_000, 3000).saturating_mul(n.into()))
+		// Proof size: measured `1687 + n * 398`, estimated `4997 + n * 2704`.
+		// Minimum execution time: 102_393_000 picoseconds.
+		Weight::from_parts(43_748_863, 4997)
+			.saturating_add(Weight::from_parts(75_377_240, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(n.into()))
 	}
+	/// Storage: `AccessPermissions::Datasets` (r:1 w:0)
+	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetKeyEpochs` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetKeyEpochs` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	fn rotate_key_epoch() -> Weight {
-		Weight::from_parts(100_000_000, 5000)
+		// Proof size: measured `1593`, estimated `4997`.
+		// Minimum execution time: 37_836_000 picoseconds.
+		Weight::from_parts(66_609_000, 4997)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `AccessPermissions::Datasets` (r:1 w:0)
+	/// Proof: `AccessPermissions::Datasets` (`max_values`: None, `max_size`: Some(1532), added: 4007, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Records` (r:1 w:0)
+	/// Proof: `DataRegistry::Records` (`max_values`: None, `max_size`: Some(2689), added: 5164, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::SourceStates` (r:1 w:0)
+	/// Proof: `DataRegistry::SourceStates` (`max_values`: None, `max_size`: Some(124), added: 2599, mode: `MaxEncodedLen`)
+	/// Storage: `DataRegistry::Versions` (r:1 w:0)
+	/// Proof: `DataRegistry::Versions` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
+	/// Storage: `OperatorConfig::DataUsers` (r:1 w:0)
+	/// Proof: `OperatorConfig::DataUsers` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::Grants` (r:1 w:0)
+	/// Proof: `AccessPermissions::Grants` (`max_values`: None, `max_size`: Some(375), added: 2850, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::NextReceiptId` (r:1 w:1)
+	/// Proof: `AccessPermissions::NextReceiptId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetReceiptRange` (r:1 w:1)
+	/// Proof: `AccessPermissions::DatasetReceiptRange` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::UserReceiptRange` (r:1 w:1)
+	/// Proof: `AccessPermissions::UserReceiptRange` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::Receipts` (r:0 w:1)
+	/// Proof: `AccessPermissions::Receipts` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetReceipts` (r:0 w:1)
+	/// Proof: `AccessPermissions::DatasetReceipts` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::UserReceipts` (r:0 w:1)
+	/// Proof: `AccessPermissions::UserReceipts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn record_receipt() -> Weight {
-		Weight::from_parts(500_000_000, 10000)
+		// Proof size: measured `3962`, estimated `6154`.
+		// Minimum execution time: 143_083_000 picoseconds.
+		Weight::from_parts(208_490_000, 6154)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
+	/// Storage: `AccessPermissions::NextReceiptId` (r:1 w:0)
+	/// Proof: `AccessPermissions::NextReceiptId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::OldestReceipt` (r:1 w:1)
+	/// Proof: `AccessPermissions::OldestReceipt` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::Receipts` (r:64 w:64)
+	/// Proof: `AccessPermissions::Receipts` (`max_values`: None, `max_size`: Some(158), added: 2633, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:64 w:64)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:64 w:64)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetReceiptRange` (r:64 w:64)
+	/// Proof: `AccessPermissions::DatasetReceiptRange` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::UserReceiptRange` (r:64 w:64)
+	/// Proof: `AccessPermissions::UserReceiptRange` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::DatasetReceipts` (r:0 w:64)
+	/// Proof: `AccessPermissions::DatasetReceipts` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `AccessPermissions::UserReceipts` (r:0 w:64)
+	/// Proof: `AccessPermissions::UserReceipts` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
 	fn prune_receipts(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 5000)
-			.saturating_add(Weight::from_parts(300_000_000, 8000).saturating_mul(n.into()))
+		// Proof size: measured `479 + n * 489`, estimated `1493 + n * 2704`.
+		// Minimum execution time: 135_562_000 picoseconds.
+		Weight::from_parts(138_106_000, 1493)
+			.saturating_add(Weight::from_parts(95_203_660, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights with ParityDb's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_dataset() -> Weight {
-		Weight::from_parts(1_339_443_000, 230046)
+		Weight::from_parts(1_261_396_000, 230046)
 			.saturating_add(ParityDbWeight::get().reads(142_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn set_visibility() -> Weight {
-		Weight::from_parts(63_154_000, 4997)
+		Weight::from_parts(71_696_000, 4997)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn transfer_dataset() -> Weight {
-		Weight::from_parts(584_610_000, 230046)
+		Weight::from_parts(620_153_000, 230046)
 			.saturating_add(ParityDbWeight::get().reads(70_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn remove_dataset() -> Weight {
-		Weight::from_parts(340_977_000, 82110)
-			.saturating_add(ParityDbWeight::get().reads(43_u64))
-			.saturating_add(ParityDbWeight::get().writes(43_u64))
+		Weight::from_parts(384_792_000, 82110)
+			.saturating_add(ParityDbWeight::get().reads(44_u64))
+			.saturating_add(ParityDbWeight::get().writes(44_u64))
 	}
 	fn set_format_visibilities() -> Weight {
-		Weight::from_parts(33_720_000, 38513)
+		Weight::from_parts(35_152_000, 38513)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn request_access() -> Weight {
-		Weight::from_parts(167_539_000, 4997)
+		Weight::from_parts(178_626_000, 4997)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_request() -> Weight {
-		Weight::from_parts(113_279_000, 4997)
+		Weight::from_parts(138_586_000, 4997)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn approve_request() -> Weight {
-		Weight::from_parts(271_424_000, 6326)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(322_099_000, 6398)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn reject_request() -> Weight {
-		Weight::from_parts(136_433_000, 4997)
+		Weight::from_parts(112_126_000, 4997)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn grant_access() -> Weight {
-		Weight::from_parts(223_262_000, 4997)
+		Weight::from_parts(170_233_000, 4997)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn revoke_access() -> Weight {
+		Weight::from_parts(106_738_000, 4997)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	fn revoke_access() -> Weight {
-		Weight::from_parts(136_072_000, 4997)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
-	}
 	fn remove_expired_grant() -> Weight {
-		Weight::from_parts(131_516_000, 4997)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(138_747_000, 4997)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn register_encryption_key() -> Weight {
-		Weight::from_parts(263_271_000, 3658)
+		Weight::from_parts(260_157_000, 3694)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_encryption_key() -> Weight {
-		Weight::from_parts(115_142_000, 3658)
+		Weight::from_parts(116_243_000, 3694)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn expire_grants(n: u32, ) -> Weight {
-		Weight::from_parts(28_383_739, 4997)
-			.saturating_add(Weight::from_parts(74_859_394, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2850).saturating_mul(n.into()))
+		Weight::from_parts(10_775_266, 3744)
+			.saturating_add(Weight::from_parts(120_119_551, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 4007).saturating_mul(n.into()))
 	}
 	fn set_wrapped_keys(n: u32, ) -> Weight {
-		Weight::from_parts(1_000_000_000, 230046)
-			.saturating_add(Weight::from_parts(300_000_000, 3000).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(70_u64))
-			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+		Weight::from_parts(433_694_142, 230046)
+			.saturating_add(Weight::from_parts(87_179_277, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(67_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2707).saturating_mul(n.into()))
 	}
 	fn remove_wrapped_keys(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 5000)
-			.saturating_add(Weight::from_parts(200_000_000, 3000).saturating_mul(n.into()))
+		Weight::from_parts(43_748_863, 4997)
+			.saturating_add(Weight::from_parts(75_377_240, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(n.into()))
 	}
 	fn rotate_key_epoch() -> Weight {
-		Weight::from_parts(100_000_000, 5000)
+		Weight::from_parts(66_609_000, 4997)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn record_receipt() -> Weight {
-		Weight::from_parts(500_000_000, 10000)
+		Weight::from_parts(208_490_000, 6154)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn prune_receipts(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 5000)
-			.saturating_add(Weight::from_parts(300_000_000, 8000).saturating_mul(n.into()))
+		Weight::from_parts(138_106_000, 1493)
+			.saturating_add(Weight::from_parts(95_203_660, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(n.into()))
 	}
 }

@@ -43,8 +43,7 @@ mod views;
 
 pub use access::{
 	AccessBasis, AccessDenial, AccessTarget, DatasetId, DatasetView, GrantView, KeyEpochView,
-	Provenance, ReceiptPage, ReceiptView, ReceiptsOf, RequestView, Scope, Visibilities,
-	Visibility,
+	Provenance, ReceiptPage, ReceiptView, ReceiptsOf, RequestView, Scope, Visibilities, Visibility,
 };
 pub use audit::{
 	AuditPage, CaseFilter, CaseId, CaseOutcome, CaseStatus, CaseView, FindingView, FlagId,

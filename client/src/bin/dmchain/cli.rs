@@ -792,6 +792,30 @@ pub enum DatasetCommand {
 		/// The dataset.
 		dataset: u32,
 	},
+	/// A dataset's key epoch (records are sealed under its key) and how many wrapped keys it
+	/// holds.
+	Epochs {
+		/// The dataset.
+		dataset: u32,
+	},
+	/// Share the current epoch's dataset key with key holders (as its owner): wrapped for each
+	/// one's registered encryption key, and for yourself. A fresh key when the epoch has none.
+	ShareKey {
+		/// The dataset.
+		dataset: u32,
+		/// The recipients (SS58 or dev secret URIs), comma-separated: owners of the dataset's
+		/// sources, or grantees who may read.
+		#[arg(long, value_delimiter = ',')]
+		to: Vec<String>,
+		#[command(flatten)]
+		key: EncryptionKeyArg,
+	},
+	/// Move a dataset's key epoch on by hand, for example after a key may have leaked (as its
+	/// owner); then share the new epoch's key.
+	RotateKey {
+		/// The dataset.
+		dataset: u32,
+	},
 }
 
 /// `dmchain access …`
@@ -867,18 +891,71 @@ pub enum AccessCommand {
 	/// Ask the chain whether a user may do a scope on a dataset, or on one record read under
 	/// it, and why (not). Exits 0 when allowed, 3 when refused.
 	Check {
-		/// The dataset.
-		dataset: u32,
-		/// One record of the dataset, SOURCE/INDEX.
+		#[command(flatten)]
+		on: AccessArgs,
+	},
+	/// Record that a grantee was served data (MON-2), as the grantee or the dataset's owner;
+	/// refused unless the grantee may do that scope now. Holds a deposit until it is pruned.
+	Receipt {
+		#[command(flatten)]
+		on: AccessArgs,
+		/// The hash of what was delivered, 32 bytes in hex.
 		#[arg(long)]
-		record: Option<RecordId>,
-		/// Who (SS58 or a dev secret URI); defaults to the signer.
+		delivered: String,
+	},
+	/// List access receipts of a dataset or of a grantee, oldest first, optionally in a block
+	/// range.
+	Receipts {
+		/// A dataset's receipts.
+		#[arg(long, conflicts_with = "user", required_unless_present = "user")]
+		dataset: Option<u32>,
+		/// A grantee's receipts (SS58 or a dev secret URI).
 		#[arg(long)]
 		user: Option<String>,
-		/// verify-only, read or derive.
-		#[arg(long, value_enum, default_value_t = dmchain_client::Scope::Read)]
-		scope: dmchain_client::Scope,
+		/// From this block.
+		#[arg(long, default_value_t = 0)]
+		from: u32,
+		/// Up to this block.
+		#[arg(long)]
+		to: Option<u32>,
 	},
+}
+
+/// Who does what on which data: a dataset or one record read under it, a user and a scope.
+#[derive(Args, Debug)]
+pub struct AccessArgs {
+	/// The dataset.
+	pub dataset: u32,
+	/// One record of the dataset, SOURCE/INDEX.
+	#[arg(long)]
+	pub record: Option<RecordId>,
+	/// The user (SS58 or a dev secret URI); defaults to the signer.
+	#[arg(long)]
+	pub user: Option<String>,
+	/// verify-only, read or derive.
+	#[arg(long, value_enum, default_value_t = dmchain_client::Scope::Read)]
+	pub scope: dmchain_client::Scope,
+}
+
+impl AccessArgs {
+	/// The dataset, or the record read under it.
+	pub fn target(&self) -> dmchain_client::AccessTarget {
+		match self.record {
+			Some(record) => dmchain_client::AccessTarget::Record { dataset: self.dataset, record },
+			None => dmchain_client::AccessTarget::Dataset(self.dataset),
+		}
+	}
+
+	/// The user named, or `signer`'s account.
+	pub fn user_or(
+		&self,
+		signer: impl FnOnce() -> dmchain_client::Result<dmchain_client::keys::Keypair>,
+	) -> dmchain_client::Result<dmchain_client::keys::AccountId> {
+		match &self.user {
+			Some(text) => dmchain_client::keys::parse_account(text),
+			None => Ok(dmchain_client::keys::account_of(&signer()?)),
+		}
+	}
 }
 
 /// `dmchain key …`: the signer's encryption key (D3.7 MGMT-2). Without `--encryption-key-file`

@@ -121,7 +121,11 @@ pub trait AccessPermissionsApi<BlockHash, AccountId, BlockNumber, Balance: std::
 	/// Dataset `dataset`'s current key epoch and how many wrapped keys it holds
 	/// (`{"epoch":1,"wrapped":3}`), or `null` if it does not exist.
 	#[method(name = "access_keyEpochs")]
-	fn key_epochs(&self, dataset: DatasetId, at: Option<BlockHash>) -> RpcResult<Option<KeyEpochView>>;
+	fn key_epochs(
+		&self,
+		dataset: DatasetId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<KeyEpochView>>;
 
 	/// The key of dataset `dataset`'s epoch `epoch` wrapped for `who` (80 bytes, `0x` hex), or
 	/// `null`.

@@ -9,8 +9,8 @@ use crate::{
 };
 use comfy_table::Table;
 use dmchain_client::{
-	keys, AccessAnswer, AccessTarget, Chain, DataUser, Dataset, DatasetDraft, DatasetOwner, Grant,
-	GrantIssued, Result,
+	keys, AccessAnswer, Chain, DataUser, Dataset, DatasetDraft, DatasetOwner, Error, Grant,
+	GrantIssued, ReceiptsOf, Result,
 };
 
 /// Runs one `dataset` subcommand.
@@ -84,6 +84,43 @@ pub async fn dataset(context: &Context, command: DatasetCommand) -> Result<u8> {
 		DatasetCommand::Grants { dataset } => {
 			let grants = DataUser::new(context.connect().await?).grants(dataset).await?;
 			output::emit(context.json(), &grants, |g| grants_table(g));
+		},
+		DatasetCommand::Epochs { dataset } => {
+			let epochs = DataUser::new(context.connect().await?).key_epochs(dataset).await?;
+			output::emit(context.json(), &epochs, |e| {
+				output::fields(&[
+					("dataset", dataset.to_string()),
+					("epoch", e.epoch.to_string()),
+					("wrapped keys", e.wrapped.to_string()),
+				])
+			});
+		},
+		DatasetCommand::ShareKey { dataset, to, key } => {
+			let recipients =
+				to.iter().map(|t| keys::parse_account(t)).collect::<Result<Vec<_>>>()?;
+			let secret = context.secret()?;
+			let own = super::key::encryption_key(&key, &secret)?;
+			let shared =
+				owner(context).await?.share_current_key(dataset, &own, &recipients).await?;
+			output::emit(context.json(), &shared, |s| {
+				let names: Vec<_> = s.recipients.iter().map(ToString::to_string).collect();
+				output::fields(&[
+					("dataset", s.dataset.to_string()),
+					("epoch", s.epoch.to_string()),
+					("wrapped for", names.join(", ")),
+					("transactions", s.receipts.len().to_string()),
+				])
+			});
+		},
+		DatasetCommand::RotateKey { dataset } => {
+			let rotated = owner(context).await?.rotate_key_epoch(dataset).await?;
+			output::emit(context.json(), &rotated, |r| {
+				output::fields(&[
+					("dataset", r.dataset.to_string()),
+					("epoch", r.epoch.to_string()),
+					("block", output::block(&r.receipt)),
+				])
+			});
 		},
 		DatasetCommand::Requests { dataset } => {
 			let requests = DataUser::new(context.connect().await?).requests(dataset).await?;
@@ -168,15 +205,9 @@ pub async fn access(context: &Context, command: AccessCommand) -> Result<u8> {
 				&receipt,
 			);
 		},
-		AccessCommand::Check { dataset, record, user, scope } => {
-			let user = match user {
-				Some(text) => keys::parse_account(&text)?,
-				None => keys::account_of(&context.signer()?),
-			};
-			let target = match record {
-				Some(record) => AccessTarget::Record { dataset, record },
-				None => AccessTarget::Dataset(dataset),
-			};
+		AccessCommand::Check { on } => {
+			let user = on.user_or(|| context.signer())?;
+			let (scope, target) = (on.scope, on.target());
 			let decision =
 				DataUser::new(context.connect().await?).may_access(&user, scope, target).await?;
 			output::emit(context.json(), &decision, |d| {
@@ -194,8 +225,62 @@ pub async fn access(context: &Context, command: AccessCommand) -> Result<u8> {
 			});
 			return Ok(if decision.is_allowed() { exit::OK } else { exit::REFUSED });
 		},
+		AccessCommand::Receipt { on, delivered } => {
+			let delivered = parse_digest(&delivered)?;
+			let (chain, signer) = context.signed().await?;
+			let user = on.user_or(|| Ok(signer.clone()))?;
+			let recorded = DataUser::new(chain)
+				.waiting_for(context.wait())
+				.record_receipt(&signer, on.target(), &user, on.scope, delivered)
+				.await?;
+			output::emit(context.json(), &recorded, |r| {
+				output::fields(&[
+					("receipt", r.id.to_string()),
+					("grantee", user.to_string()),
+					("block", output::block(&r.receipt)),
+				])
+			});
+		},
+		AccessCommand::Receipts { dataset, user, from, to } => {
+			let of = match (dataset, user) {
+				(Some(dataset), _) => ReceiptsOf::Dataset(dataset),
+				(None, Some(user)) => ReceiptsOf::User(keys::parse_account(&user)?),
+				(None, None) => unreachable!("clap requires --dataset or --user"),
+			};
+			let receipts = DataUser::new(context.connect().await?).receipts(of, from, to).await?;
+			output::emit(context.json(), &receipts, |receipts| {
+				let mut table = output::table(&[
+					"id",
+					"target",
+					"grantee",
+					"scope",
+					"delivered",
+					"served by",
+					"block",
+				]);
+				for r in receipts {
+					table.add_row(vec![
+						r.id.to_string(),
+						format!("{:?}", r.target),
+						r.grantee.to_string(),
+						r.scope.to_string(),
+						r.delivered.clone(),
+						r.served_by.to_string(),
+						r.at.to_string(),
+					]);
+				}
+				table
+			});
+		},
 	}
 	Ok(exit::OK)
+}
+
+/// A 32-byte digest written in hex, with or without `0x`.
+fn parse_digest(text: &str) -> Result<[u8; 32]> {
+	let bytes = hex::decode(text.trim_start_matches("0x"))
+		.map_err(|e| Error::Input(format!("--delivered is not hex: {e}")))?;
+	bytes.try_into().map_err(|_| Error::Input("--delivered must be 32 bytes".into()))
 }
 
 /// The signer as a dataset owner.

@@ -32,7 +32,7 @@ struct GeneratedKey {
 
 /// The signer's encryption key pair: from the key file if given, else derived from the
 /// signer's secret `secret`.
-fn encryption_key(arg: &EncryptionKeyArg, secret: &str) -> Result<EncryptionKeypair> {
+pub(super) fn encryption_key(arg: &EncryptionKeyArg, secret: &str) -> Result<EncryptionKeypair> {
 	match &arg.encryption_key_file {
 		Some(path) => EncryptionKeypair::from_key_file(path),
 		None => EncryptionKeypair::from_suri(secret),
