@@ -1,6 +1,7 @@
 //! The data-user actor: finds, reads and verifies anchored data (AUTH-1, SVC-2..4), follows
 //! new records as the chain finalizes them, browses the data directory, asks for access and
-//! asks the chain whether an access is allowed (GOV-1, MGMT-1, PRC-5). Every answer is read at
+//! asks the chain whether an access is allowed (GOV-1, MGMT-1, PRC-5), unwraps the dataset keys
+//! shared with it (MGMT-2) and records and lists access receipts (MON-2). Every answer is read at
 //! the latest finalized block, except [`DataUser::source_at_best`] and [`DataUser::anchored_by_source`]:
 //! a submitter's next sequence number and what a re-run must skip are read at the best block.
 

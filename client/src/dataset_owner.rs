@@ -1,7 +1,8 @@
 //! The dataset-owner actor (GOV-1, APP-2, MGMT-1, PRC-2, PRC-5): creates datasets in the data
 //! directory, changes their visibility, hands them on, removes them, and decides who may use
 //! them: approves (as asked or narrower) or rejects access requests, grants directly and
-//! revokes. An approved data user, or the owner of every source a dataset groups, may own one.
+//! revokes; and shares each key epoch's dataset key with the key holders (MGMT-2). An approved
+//! data user, or the owner of every source a dataset groups, may own one.
 
 use crate::{
 	access::{DatasetId, Scope, Visibility},
