@@ -142,15 +142,13 @@ impl<T: Config> Pallet<T> {
 		cursor: Option<u64>,
 		limit: u32,
 	) -> ReceiptPageOf<T> {
-		let (range, entry): (IndexRange, alloc::boxed::Box<dyn Fn(u64) -> Option<u64>>) = match of {
-			ReceiptsOf::Dataset(id) => (
-				DatasetReceiptRange::<T>::get(id),
-				alloc::boxed::Box::new(move |pos| DatasetReceipts::<T>::get(id, pos)),
-			),
-			ReceiptsOf::User(who) => (
-				UserReceiptRange::<T>::get(&who),
-				alloc::boxed::Box::new(move |pos| UserReceipts::<T>::get(&who, pos)),
-			),
+		let range = match &of {
+			ReceiptsOf::Dataset(id) => DatasetReceiptRange::<T>::get(id),
+			ReceiptsOf::User(who) => UserReceiptRange::<T>::get(who),
+		};
+		let entry = |pos: u64| match &of {
+			ReceiptsOf::Dataset(id) => DatasetReceipts::<T>::get(id, pos),
+			ReceiptsOf::User(who) => UserReceipts::<T>::get(who, pos),
 		};
 		let receipt_at =
 			|pos: u64| entry(pos).and_then(|id| Receipts::<T>::get(id).map(|r| (id, r)));
